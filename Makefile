@@ -1,0 +1,61 @@
+# Makefile for the malloc lab.
+#
+#   make                  build mdriver, mdriver-dbg and the trace tools
+#   make test             run every test (ends with "N passed, N failed")
+#   make SANITIZE=address,undefined test
+#                         the same, built with sanitizers
+#   make bench            the benchmark figures quoted in BENCHMARKS.md
+#   make clean            remove everything the build made
+#
+# CC=clang works too; the code is clean under both with -Werror.
+
+CC        ?= cc
+CPPFLAGS   = -I. -Idriver -D_DEFAULT_SOURCE
+CFLAGS     = -std=c11 -Wall -Wextra -Wpedantic -Werror -g -MMD -MP $(OPT) $(SAN) $(CFLAGS_EXTRA)
+LDFLAGS    = $(SAN)
+LDLIBS     = -lm
+OPT        = -O2
+DBGFLAGS   = -O0 -DDEBUG
+
+ifdef SANITIZE
+SAN        = -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+B          = build/san
+D          = build/san-dbg
+else
+B          = build/opt
+D          = build/dbg
+endif
+
+# The driver: mdriver.c wires together the parts in driver/.
+DRIVER_SRCS = $(wildcard driver/*.c)
+LAB_SRCS    = mdriver.c $(DRIVER_SRCS) mm.c memlib.c
+
+PROGRAMS    = mdriver mdriver-dbg
+
+.PHONY: all test test-long bench clean
+.SECONDARY:
+all: $(PROGRAMS)
+
+mdriver: $(LAB_SRCS:%.c=$(B)/%.o)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The debug driver: no optimization, mm.c's assertions on, heap checked
+# after every operation.
+mdriver-dbg: $(LAB_SRCS:%.c=$(D)/%.o)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(D)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(DBGFLAGS) -c -o $@ $<
+
+include tools/tools.mk
+include tests/tests.mk
+
+clean:
+	rm -rf build $(PROGRAMS) $(TOOL_PROGRAMS) $(TEST_PROGRAMS) $(CLEAN_EXTRA)
+
+-include $(shell find build -name '*.d' 2>/dev/null)

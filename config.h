@@ -1,0 +1,95 @@
+/*
+ * config.h - the tunables of the malloc lab.
+ *
+ * Everything an instructor may change lives here, and nothing else does.
+ * Each value can also be overridden from the make command line, e.g.
+ *     make clean && make CFLAGS_EXTRA='-DALIGNMENT=8'
+ */
+#ifndef MALLOCLAB_CONFIG_H
+#define MALLOCLAB_CONFIG_H
+
+/* ---- Traces ---------------------------------------------------------- */
+
+/* Folder the default trace list is read from (relative path or absolute);
+ * `mdriver -t DIR` overrides it. */
+#ifndef TRACE_DIR
+#define TRACE_DIR "traces"
+#endif
+
+/* The default trace list: file names inside TRACE_DIR, run in this order. */
+#ifndef DEFAULT_TRACES
+#define DEFAULT_TRACES                                                       \
+    "coalesce-none.rep", "coalesce-next.rep", "coalesce-prev.rep",           \
+    "coalesce-both.rep", "split.rep", "no-split.rep", "realloc-shrink.rep",  \
+    "realloc-grow.rep"
+#endif
+
+/* ---- Memory ---------------------------------------------------------- */
+
+/* Payload alignment, in bytes (a power of two, at least 8). Every pointer
+ * the allocator returns must be a multiple of it. */
+#ifndef ALIGNMENT
+#define ALIGNMENT 16
+#endif
+
+/* Size of the simulated heap's arena, in bytes; `mdriver -M` overrides it. */
+#ifndef MAX_HEAP
+#define MAX_HEAP ((size_t)1 << 30)
+#endif
+
+/* ---- The reference allocator ----------------------------------------- */
+
+/* Placement policy mm.c starts with: "first", "next" or "best". */
+#ifndef DEFAULT_PLACEMENT
+#define DEFAULT_PLACEMENT "first"
+#endif
+
+/* Smallest amount mm.c asks mem_sbrk for when the heap must grow, in bytes. */
+#ifndef MIN_HEAP_GROWTH
+#define MIN_HEAP_GROWTH 4096
+#endif
+
+/* ---- Scoring ---------------------------------------------------------- */
+
+/* Weight of utilization in the performance index, in percent (0-100);
+ * throughput gets the rest:
+ *     index = W% * util + (100 - W)% * min(1, Kops / reference). */
+#ifndef UTIL_WEIGHT
+#define UTIL_WEIGHT 60
+#endif
+
+/* Reference throughput, in Kops (thousands of operations per second).
+ * 0 means: measure the C library's malloc on the same traces in the same
+ * run, so that scores do not depend on the grading machine. */
+#ifndef REFERENCE_KOPS
+#define REFERENCE_KOPS 0
+#endif
+
+/* ---- Timing ------------------------------------------------------------ */
+
+/* Throughput is measured by replaying a trace until the TIMING_K fastest
+ * replays agree within TIMING_TOLERANCE (a fraction), or until the limits
+ * below are reached. */
+#ifndef TIMING_K
+#define TIMING_K 3
+#endif
+#ifndef TIMING_TOLERANCE
+#define TIMING_TOLERANCE 0.02
+#endif
+/* Most replays timed per trace and policy (a count). */
+#ifndef TIMING_MAX_REPS
+#define TIMING_MAX_REPS 20
+#endif
+/* Time budget for timing one trace under one policy, in seconds; at least
+ * TIMING_K replays are timed whatever it says. */
+#ifndef TIMING_BUDGET
+#define TIMING_BUDGET 0.5
+#endif
+
+/* Time limit for one trace under one policy (checks and timing), in
+ * seconds; `mdriver -s` overrides it. */
+#ifndef TRACE_TIME_LIMIT
+#define TRACE_TIME_LIMIT 60
+#endif
+
+#endif /* MALLOCLAB_CONFIG_H */

@@ -1,0 +1,413 @@
+/*
+ * check.c - the checked replay.
+ *
+ * One failure stops the replay; its message names the trace and line, the
+ * operation, the blocks involved with their offsets from the heap's start,
+ * and what was expected versus what was found.
+ */
+#include "check.h"
+
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "blockset.h"
+#include "config.h"
+#include "memlib.h"
+#include "payload.h"
+
+/* Bytes verified at each edge of a neighbouring block after an operation:
+ * enough for any header or footer an allocator writes there. */
+static const size_t edge_bytes = 64;
+
+/* Bytes shown in hex when a block's contents are wrong. */
+enum { HEX_SHOWN = 16 };
+
+struct block {
+    unsigned char *ptr;     /* payload, or NULL (never allocated, freed, malloc(0) gave NULL) */
+    size_t size;            /* bytes asked for */
+    uint32_t line;          /* trace line that gave the block its current address */
+    bool live;
+};
+
+struct replay {
+    const struct trace *t;
+    const struct run_settings *s;
+    struct run_result *r;
+    const struct trace_op *op;      /* the operation being checked */
+    struct block *block;            /* one per id */
+    struct blockset set;            /* live blocks of nonzero size, by address */
+    size_t live_bytes;              /* saturating */
+};
+
+/* ---- Messages ----------------------------------------------------------- */
+
+/* Append formatted text to the result's message. */
+static void say(struct replay *rp, const char *fmt, ...)
+{
+    char *m = rp->r->message;
+    size_t used = strlen(m);
+    if (used + 1 >= RUN_MESSAGE_MAX)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(m + used, RUN_MESSAGE_MAX - used, fmt, ap);
+    va_end(ap);
+}
+
+/* Start the failure message: "FILE:LINE: OP: " then the text. The
+ * allocator is named in it when it is not mm.c's default. */
+static void fail(struct replay *rp, const char *fmt, ...)
+{
+    struct run_result *r = rp->r;
+    char opbuf[64] = "";
+    r->valid = false;
+    r->message[0] = '\0';
+    if (rp->op != NULL) {
+        trace_op_format(rp->op, opbuf, sizeof opbuf);
+        r->failed_line = rp->op->line;
+        say(rp, "%s:%" PRIu32 ": '%s': ", rp->t->path, rp->op->line, opbuf);
+    } else {
+        say(rp, "%s: ", rp->t->path);
+    }
+    size_t used = strlen(r->message);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->message + used, RUN_MESSAGE_MAX - used, fmt, ap);
+    va_end(ap);
+}
+
+/* What the functions are called in messages: mm_malloc or malloc. */
+static const char *fn_name(const struct replay *rp, const char *fn)
+{
+    static char buf[32];
+    snprintf(buf, sizeof buf, "%s%s", rp->s->alloc->simulated ? "mm_" : "", fn);
+    return buf;
+}
+
+/* An address as the reader wants it: relative to the heap for mm.c. */
+static const char *where(const struct replay *rp, const void *p, char *buf, size_t len)
+{
+    if (rp->s->alloc->simulated) {
+        uintptr_t lo = (uintptr_t)mem_heap_lo(), a = (uintptr_t)p;
+        if (a >= lo)
+            snprintf(buf, len, "heap+0x%" PRIxPTR, a - lo);
+        else
+            snprintf(buf, len, "heap-0x%" PRIxPTR, lo - a);
+    } else {
+        snprintf(buf, len, "%p", p);
+    }
+    return buf;
+}
+
+/* "block 3 (448 bytes at heap+0x40, allocated at line 12)" */
+static void say_block(struct replay *rp, uint32_t id)
+{
+    const struct block *b = &rp->block[id];
+    char at[40];
+    say(rp, "block %" PRIu32 " (%zu bytes at %s, %s at line %" PRIu32 ")", id, b->size,
+        where(rp, b->ptr, at, sizeof at), "placed", b->line);
+}
+
+/* Expected versus found bytes, from the first damaged one. */
+static void say_damage(struct replay *rp, uint32_t id, const unsigned char *p, size_t size,
+                       const struct damage *d)
+{
+    size_t n = size - d->first < HEX_SHOWN ? size - d->first : HEX_SHOWN;
+    if (d->first == d->last)
+        say(rp, "byte %zu is wrong", d->first);
+    else
+        say(rp, "bytes %zu-%zu are wrong", d->first, d->last);
+    if (d->count > d->last - d->first + 1)
+        say(rp, " (and more: %zu wrong bytes in all)", d->count);
+    say(rp, "\n    expected at offset %zu:", d->first);
+    for (size_t i = 0; i < n; i++)
+        say(rp, " %02x", payload_byte(id, d->first + i));
+    say(rp, "\n    found:             ");
+    for (size_t i = 0; i < n; i++)
+        say(rp, " %02x", p[d->first + i]);
+}
+
+/* ---- Checks --------------------------------------------------------------- */
+
+/* Verify bytes [from, to) of live block id; on damage fail with `when`
+ * saying when it was seen. Returns false on failure. */
+static bool verify(struct replay *rp, uint32_t id, size_t from, size_t to, const char *when)
+{
+    struct block *b = &rp->block[id];
+    struct damage d;
+    if (b->ptr == NULL || payload_verify(b->ptr, id, from, to, &d) == 0)
+        return true;
+    fail(rp, "the data in ");
+    say_block(rp, id);
+    say(rp, " changed %s: ", when);
+    say_damage(rp, id, b->ptr, b->size, &d);
+    return false;
+}
+
+/* After an operation that touched [lo, hi), verify the edges of the live
+ * blocks on either side: an allocator writing a header or footer in the
+ * wrong place damages them now, and this names the operation that did. */
+static bool verify_neighbours(struct replay *rp, uintptr_t lo, uintptr_t hi)
+{
+    uint32_t below = blockset_below(&rp->set, lo);
+    uint32_t above = blockset_at_or_above(&rp->set, hi > lo ? hi : lo + 1);
+    uint32_t ids[2] = {below, above};
+    for (int i = 0; i < 2; i++) {
+        if (ids[i] == BLOCKSET_NONE)
+            continue;
+        size_t size = rp->block[ids[i]].size;
+        size_t head = size < edge_bytes ? size : edge_bytes;
+        const char *when = i == 0 ? "during this operation, on the block just below"
+                                  : "during this operation, on the block just above";
+        if (!verify(rp, ids[i], 0, head, when) || !verify(rp, ids[i], size - head, size, when))
+            return false;
+    }
+    return true;
+}
+
+/* Check a block the allocator just returned: aligned, inside the heap,
+ * overlapping no live block. Returns false on failure. */
+static bool check_placement(struct replay *rp, uint32_t id, const unsigned char *p, size_t size,
+                            const char *fn)
+{
+    char at[40], lo_s[40], hi_s[40];
+    uintptr_t a = (uintptr_t)p;
+    if (a % ALIGNMENT != 0) {
+        fail(rp, "%s returned %s, which is not aligned to %d bytes (ALIGNMENT in config.h): "
+             "it is %" PRIuPTR " bytes past a multiple of %d",
+             fn, where(rp, p, at, sizeof at), ALIGNMENT, a % ALIGNMENT, ALIGNMENT);
+        return false;
+    }
+    size_t extent = size ? size : 1;   /* a malloc(0) pointer still names a byte */
+    if (a > UINTPTR_MAX - extent) {
+        fail(rp, "%s returned %s for %zu bytes, which wraps around the address space",
+             fn, where(rp, p, at, sizeof at), size);
+        return false;
+    }
+    if (rp->s->alloc->simulated) {
+        uintptr_t lo = (uintptr_t)mem_heap_lo(), hi = (uintptr_t)mem_heap_hi();
+        if (a < lo || a + extent - 1 > hi) {
+            fail(rp, "%s returned a %zu-byte block at %s, which is not inside the heap "
+                 "(%s to %s, %zu bytes): ", fn, size, where(rp, p, at, sizeof at),
+                 where(rp, (void *)lo, lo_s, sizeof lo_s),
+                 where(rp, (void *)hi, hi_s, sizeof hi_s), mem_heapsize());
+            if (a < lo)
+                say(rp, "it starts %" PRIuPTR " bytes below the heap's first byte", lo - a);
+            else if (a > hi)
+                say(rp, "it starts %" PRIuPTR " bytes past the heap's last byte", a - hi);
+            else
+                say(rp, "it ends %" PRIuPTR " bytes past the heap's last byte",
+                    a + extent - 1 - hi);
+            return false;
+        }
+    }
+    uint32_t other = blockset_below(&rp->set, a + extent);
+    if (other != BLOCKSET_NONE && rp->set.node[other].end > a) {
+        fail(rp, "%s returned a %zu-byte block at %s for block %" PRIu32
+             ", which overlaps live ", fn, size, where(rp, p, at, sizeof at), id);
+        say_block(rp, other);
+        return false;
+    }
+    return true;
+}
+
+/* The allocator returned NULL for a request of `size` bytes. */
+static void fail_null(struct replay *rp, const char *fn, size_t live_after)
+{
+    if (rp->s->alloc->simulated && live_after > mem_max_heap()) {
+        fail(rp, "out of memory: after this operation the trace holds %zu live bytes, more "
+             "than the arena's %zu bytes (MAX_HEAP in config.h; mdriver -M sets it)",
+             live_after, mem_max_heap());
+        return;
+    }
+    fail(rp, "%s returned NULL, but the request fits: %zu live bytes after it", fn, live_after);
+    if (rp->s->alloc->simulated)
+        say(rp, "; the heap was %zu bytes of an arena of %zu", mem_heapsize(), mem_max_heap());
+}
+
+static size_t add_sat(size_t a, size_t b)
+{
+    return b > SIZE_MAX - a ? SIZE_MAX : a + b;
+}
+
+/* Record block id at p and fill bytes [from, size) with its pattern. */
+static void place(struct replay *rp, uint32_t id, unsigned char *p, size_t size, size_t from)
+{
+    struct block *b = &rp->block[id];
+    b->ptr = p;
+    b->size = size;
+    b->line = rp->op->line;
+    b->live = true;
+    if (p != NULL && size > 0) {
+        blockset_insert(&rp->set, id, (uintptr_t)p, (uintptr_t)p + size);
+        payload_fill(p, id, from, size);
+    }
+}
+
+/* Forget block id's address, keeping its size for messages. */
+static void unplace(struct replay *rp, uint32_t id)
+{
+    struct block *b = &rp->block[id];
+    if (b->ptr != NULL && b->size > 0)
+        blockset_remove(&rp->set, id);
+    b->live = false;
+}
+
+/* ---- Operations ---------------------------------------------------------- */
+
+static bool do_alloc(struct replay *rp)
+{
+    const struct trace_op *op = rp->op;
+    const char *fn = fn_name(rp, "malloc");
+    size_t live_after = add_sat(rp->live_bytes, op->size);
+    unsigned char *p = rp->s->alloc->malloc(op->size);
+    if (p == NULL && op->size > 0) {
+        fail_null(rp, fn, live_after);
+        return false;
+    }
+    if (p != NULL && !check_placement(rp, op->id, p, op->size, fn))
+        return false;
+    place(rp, op->id, p, op->size, 0);
+    rp->live_bytes = live_after;
+    return p == NULL || verify_neighbours(rp, (uintptr_t)p, (uintptr_t)p + op->size);
+}
+
+static bool do_realloc(struct replay *rp)
+{
+    const struct trace_op *op = rp->op;
+    struct block *b = &rp->block[op->id];
+    const char *fn = fn_name(rp, "realloc");
+    if (!verify(rp, op->id, 0, b->size, "before this realloc"))
+        return false;
+    unsigned char *old = b->ptr;
+    size_t old_size = b->size;
+    size_t live_after = add_sat(rp->live_bytes - (rp->live_bytes == SIZE_MAX ? 0 : old_size),
+                                op->size);
+    unplace(rp, op->id);
+    unsigned char *p = rp->s->alloc->realloc(old, op->size);
+    if (p == NULL) {
+        fail_null(rp, fn, live_after);
+        return false;
+    }
+    if (!check_placement(rp, op->id, p, op->size, fn))
+        return false;
+    size_t kept = old_size < op->size ? old_size : op->size;
+    struct damage d;
+    if (payload_verify(p, op->id, 0, kept, &d) != 0) {
+        char was[40], now[40];
+        fail(rp, "%s moved block %" PRIu32 " from %s to %s but did not keep its data: "
+             "the first %zu bytes must survive; ", fn, op->id, where(rp, old, was, sizeof was),
+             where(rp, p, now, sizeof now), kept);
+        say_damage(rp, op->id, p, op->size, &d);
+        return false;
+    }
+    place(rp, op->id, p, op->size, kept);
+    rp->live_bytes = live_after;
+    return verify_neighbours(rp, (uintptr_t)p, (uintptr_t)p + op->size);
+}
+
+static bool do_free(struct replay *rp)
+{
+    const struct trace_op *op = rp->op;
+    struct block *b = &rp->block[op->id];
+    if (!verify(rp, op->id, 0, b->size, "before this free"))
+        return false;
+    unplace(rp, op->id);
+    rp->s->alloc->free(b->ptr);
+    rp->live_bytes -= rp->live_bytes == SIZE_MAX ? 0 : b->size;
+    uintptr_t lo = (uintptr_t)b->ptr;
+    return b->ptr == NULL || verify_neighbours(rp, lo, lo + b->size);
+}
+
+/* ---- The replay ------------------------------------------------------------ */
+
+/* Empty the heap, choose the policy and call init. */
+static bool start(struct replay *rp)
+{
+    const struct allocator *a = rp->s->alloc;
+    if (a->simulated && rp->t->peak_live > mem_max_heap()) {
+        const struct trace_op *peak = &rp->t->ops[rp->t->peak_op];
+        fail(rp, "out of memory: after line %" PRIu32 " the trace holds %zu live bytes, more "
+             "than the arena's %zu bytes (MAX_HEAP in config.h; mdriver -M sets it); no "
+             "allocator could replay it, so none was called",
+             peak->line, rp->t->peak_live, mem_max_heap());
+        rp->r->failed_line = peak->line;
+        return false;
+    }
+    if (a->simulated)
+        mem_reset_brk();
+    if (rp->s->policy != NULL && a->set_placement(rp->s->policy) != 0) {
+        fail(rp, "mm_set_placement(\"%s\") returned an error: mm.c does not know this policy",
+             rp->s->policy);
+        return false;
+    }
+    if (a->init() != 0) {
+        fail(rp, "%s failed (it returned nonzero) on an empty heap", fn_name(rp, "init"));
+        if (a->simulated)
+            say(rp, "; the heap is now %zu bytes", mem_heapsize());
+        return false;
+    }
+    if (rp->s->check_heap && a->checkheap != NULL && !a->checkheap(__LINE__)) {
+        fail(rp, "mm_checkheap returned false right after mm_init");
+        return false;
+    }
+    return true;
+}
+
+static bool replay_all(struct replay *rp)
+{
+    const struct trace *t = rp->t;
+    if (!start(rp))
+        return false;
+    for (size_t i = 0; i < t->num_ops; i++) {
+        rp->op = &t->ops[i];
+        bool ok = false;
+        switch (rp->op->kind) {
+        case OP_ALLOC: ok = do_alloc(rp); break;
+        case OP_REALLOC: ok = do_realloc(rp); break;
+        case OP_FREE: ok = do_free(rp); break;
+        }
+        if (!ok)
+            return false;
+        if (rp->s->check_heap && !rp->s->alloc->checkheap((int)rp->op->line)) {
+            fail(rp, "mm_checkheap returned false after this operation (its own message "
+                 "above says which invariant broke)");
+            return false;
+        }
+    }
+    /* Blocks a trace leaves live are verified at its end. */
+    rp->op = NULL;
+    for (uint32_t id = 0; id < t->num_ids; id++)
+        if (rp->block[id].live && !verify(rp, id, 0, rp->block[id].size, "by the end of the trace"))
+            return false;
+    return true;
+}
+
+void check_replay(const struct trace *t, const struct run_settings *s, struct run_result *r)
+{
+    struct replay rp = {.t = t, .s = s, .r = r};
+    r->valid = false;
+    r->message[0] = '\0';
+    r->failed_line = 0;
+    r->ops = t->num_ops;
+    r->peak_live = t->peak_live;
+    r->util_applies = s->alloc->simulated;
+    rp.block = calloc(t->num_ids ? t->num_ids : 1, sizeof *rp.block);
+    if (rp.block == NULL || blockset_init(&rp.set, t->num_ids) != 0) {
+        free(rp.block);
+        fail(&rp, "out of memory for the driver's bookkeeping (%zu blocks)", t->num_ids);
+        return;
+    }
+    if (replay_all(&rp)) {
+        r->valid = true;
+        if (s->alloc->simulated) {
+            r->heap_size = mem_heapsize();
+            r->util = r->heap_size ? (double)t->peak_live / (double)r->heap_size : 1.0;
+        }
+    }
+    blockset_free(&rp.set);
+    free(rp.block);
+}

@@ -1,0 +1,233 @@
+/*
+ * report.c - the table and the CSV.
+ */
+#include "report.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "config.h"
+#include "score.h"
+
+/* ---- Cells, shared by both layouts ------------------------------------- */
+
+static const char *util_cell(const struct run_result *r, char *buf, size_t len)
+{
+    if (!r->valid)
+        snprintf(buf, len, "FAIL");
+    else if (!r->util_applies)
+        snprintf(buf, len, "n/a");
+    else
+        snprintf(buf, len, "%.1f%%", 100.0 * r->util);
+    return buf;
+}
+
+static const char *kops_cell(const struct run_result *r, char *buf, size_t len)
+{
+    if (r->valid && r->timed && r->secs > 0)
+        snprintf(buf, len, "%.0f", (double)r->ops / r->secs / 1000.0);
+    else
+        snprintf(buf, len, "-");
+    return buf;
+}
+
+/* The noise of a throughput figure: the spread of the fastest replays. */
+static const char *noise_cell(const struct run_result *r, char *buf, size_t len)
+{
+    if (r->valid && r->timed)
+        snprintf(buf, len, "%s%.1f%%", r->converged ? "±" : "±!", 100.0 * r->spread);
+    else
+        snprintf(buf, len, "-");
+    return buf;
+}
+
+/* A shown column's totals, against the run's reference. */
+static void column_totals(const struct results *rs, size_t c, struct totals *tot)
+{
+    score_column(rs, c, score_reference_kops(rs), tot);
+}
+
+static void print_index(FILE *out, const struct column *col, const struct totals *tot)
+{
+    if (!tot->has_index) {
+        if (col->alloc->simulated)
+            fprintf(out, "%s: no performance index (no reference throughput: libc was not "
+                    "timed and REFERENCE_KOPS is 0)\n", col->label);
+        return;
+    }
+    fprintf(out, "%s: performance index = %d%% x util %.1f%% + %d%% x min(1, %.0f / %.0f Kops",
+            col->label, UTIL_WEIGHT, 100.0 * (tot->util_traces ? tot->util : 1.0),
+            100 - UTIL_WEIGHT, tot->kops, tot->reference_kops);
+    fprintf(out, " %s) = %.1f + %.1f = %.1f/100\n",
+            REFERENCE_KOPS > 0 ? "REFERENCE_KOPS" : "libc", tot->util_term, tot->tput_term,
+            tot->index);
+}
+
+/* ---- One column: the classic layout ---------------------------------- */
+
+static void table_one(FILE *out, const struct results *rs, size_t c, bool per_trace)
+{
+    char u[16], k[24], n[24];
+    const struct column *col = &rs->col[c];
+    struct totals tot;
+    column_totals(rs, c, &tot);
+    fprintf(out, "Results for %s%s%s:\n", col->alloc->simulated ? "mm.c" : "the C library's malloc",
+            col->policy ? ", placement " : "", col->policy ? col->policy : "");
+    if (per_trace) {
+        fprintf(out, "%-24s %5s %7s %9s %10s %9s %7s\n", "trace", "valid", "util", "ops", "secs",
+                "Kops", "noise");
+        for (size_t i = 0; i < rs->nrows; i++) {
+            const struct row *row = &rs->row[i];
+            const struct run_result *r = results_cell(rs, i, c);
+            if (!row->loaded) {
+                fprintf(out, "%-24s %5s   (not run: the trace has an input error)\n", row->name,
+                        "-");
+                continue;
+            }
+            fprintf(out, "%-24s %5s %7s %9zu ", row->name, r->valid ? "yes" : "no",
+                    util_cell(r, u, sizeof u), row->ops);
+            if (r->valid && r->timed)
+                fprintf(out, "%10.6f", r->secs);
+            else
+                fprintf(out, "%10s", "-");
+            fprintf(out, " %9s %7s%s\n", kops_cell(r, k, sizeof k), noise_cell(r, n, sizeof n),
+                    row->weight == WEIGHT_NONE ? "  (not scored)" : "");
+        }
+    }
+    fprintf(out, "%-24s %5s ", "Total", "");
+    if (tot.util >= 0)
+        fprintf(out, "%6.1f%%", 100.0 * tot.util);
+    else
+        fprintf(out, "%7s", "n/a");
+    fprintf(out, " %9zu %10.6f %9.0f\n", tot.ops, tot.secs, tot.kops);
+    if (tot.failed)
+        fprintf(out, "%d of %d traces failed; each counts as utilization 0 and no throughput\n",
+                tot.failed, tot.traces);
+    print_index(out, col, &tot);
+}
+
+/* ---- Several columns side by side ------------------------------------ */
+
+static void table_many(FILE *out, const struct results *rs, bool per_trace)
+{
+    char u[16], k[24], n[24];
+    fprintf(out, "%-24s %9s", "", "");
+    for (size_t c = 0; c < rs->ncols; c++)
+        if (rs->col[c].shown)
+            fprintf(out, " | %-25s", rs->col[c].label);
+    fprintf(out, "\n%-24s %9s", "trace", "ops");
+    for (size_t c = 0; c < rs->ncols; c++)
+        if (rs->col[c].shown)
+            fprintf(out, " | %7s %9s %7s", "util", "Kops", "noise");
+    fprintf(out, "\n");
+    if (per_trace) {
+        for (size_t i = 0; i < rs->nrows; i++) {
+            const struct row *row = &rs->row[i];
+            fprintf(out, "%-24s %9zu", row->name, row->ops);
+            if (!row->loaded) {
+                fprintf(out, "   (not run: the trace has an input error)\n");
+                continue;
+            }
+            for (size_t c = 0; c < rs->ncols; c++) {
+                const struct run_result *r = results_cell(rs, i, c);
+                if (rs->col[c].shown)
+                    fprintf(out, " | %7s %9s %7s", util_cell(r, u, sizeof u),
+                            kops_cell(r, k, sizeof k), noise_cell(r, n, sizeof n));
+            }
+            fprintf(out, "%s\n", row->weight == WEIGHT_NONE ? "  (not scored)" : "");
+        }
+    }
+    struct totals tot;
+    fprintf(out, "%-24s %9s", "Total", "");
+    for (size_t c = 0; c < rs->ncols; c++) {
+        if (!rs->col[c].shown)
+            continue;
+        column_totals(rs, c, &tot);
+        if (tot.util >= 0)
+            snprintf(u, sizeof u, "%.1f%%", 100.0 * tot.util);
+        else
+            snprintf(u, sizeof u, "n/a");
+        fprintf(out, " | %7s %9.0f %7s", u, tot.kops, "");
+    }
+    fprintf(out, "\n%-24s %9s", "Failed traces", "");
+    for (size_t c = 0; c < rs->ncols; c++) {
+        if (!rs->col[c].shown)
+            continue;
+        column_totals(rs, c, &tot);
+        fprintf(out, " | %7d %9s %7s", tot.failed, "", "");
+    }
+    fprintf(out, "\n");
+    for (size_t c = 0; c < rs->ncols; c++) {
+        if (!rs->col[c].shown)
+            continue;
+        column_totals(rs, c, &tot);
+        print_index(out, &rs->col[c], &tot);
+    }
+}
+
+void report_table(FILE *out, const struct results *rs, bool per_trace)
+{
+    size_t shown = 0, only = 0;
+    for (size_t c = 0; c < rs->ncols; c++)
+        if (rs->col[c].shown) {
+            shown++;
+            only = c;
+        }
+    if (shown == 1)
+        table_one(out, rs, only, per_trace);
+    else
+        table_many(out, rs, per_trace);
+    fprintf(out, "noise: spread of the %d fastest timed replays (\"±!\": they did not agree "
+            "within %.0f%% in the time allowed)\n", TIMING_K, 100.0 * TIMING_TOLERANCE);
+}
+
+/* ---- CSV ------------------------------------------------------------- */
+
+/* A CSV field in quotes, quotes doubled, line breaks as spaces. */
+static void csv_text(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (; *s != '\0'; s++) {
+        if (*s == '"')
+            fputs("\"\"", f);
+        else if (*s == '\n' || *s == '\r')
+            fputc(' ', f);
+        else
+            fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+int report_csv(const char *path, const struct results *rs)
+{
+    FILE *f = fopen(path, "w");
+    if (f == NULL) {
+        fprintf(stderr, "mdriver: cannot write '%s': %s\n", path, strerror(errno));
+        return -1;
+    }
+    fprintf(f, "trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,message\n");
+    for (size_t i = 0; i < rs->nrows; i++) {
+        const struct row *row = &rs->row[i];
+        for (size_t c = 0; c < rs->ncols; c++) {
+            const struct run_result *r = results_cell(rs, i, c);
+            csv_text(f, row->name);
+            fprintf(f, ",%s,%d,", rs->col[c].label, row->loaded && r->valid);
+            if (row->loaded && r->valid && r->util_applies)
+                fprintf(f, "%.6f", r->util);
+            fprintf(f, ",%zu,", row->ops);
+            if (row->loaded && r->valid && r->timed)
+                fprintf(f, "%.9f,%.3f,%.6f,%d", r->secs, (double)r->ops / r->secs / 1000.0,
+                        r->spread, r->reps);
+            else
+                fprintf(f, ",,,");
+            fprintf(f, ",%zu,%zu,", r->heap_size, r->peak_live);
+            csv_text(f, r->message);
+            fputc('\n', f);
+        }
+    }
+    if (fclose(f) != 0) {
+        fprintf(stderr, "mdriver: cannot write '%s': %s\n", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,161 @@
+/*
+ * timing.c - the timed replays.
+ */
+#include "timing.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "config.h"
+#include "memlib.h"
+
+/* Shortest sample worth timing, in seconds: well above the clock's
+ * resolution and the cost of reading it. */
+static const double min_sample_secs = 1e-3;
+
+/* Most replays in one sample (a count): bounds the batch for empty traces. */
+static const long max_batch = 100000;
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+struct timed {
+    const struct trace *t;
+    const struct run_settings *s;
+    void **ptr;             /* one per id */
+    uint32_t *left_live;    /* ids a trace leaves live, freed after each libc replay */
+    size_t num_left_live;
+};
+
+/* Empty the heap and initialise the allocator, outside the timed region. */
+static int prepare(const struct timed *tm)
+{
+    const struct allocator *a = tm->s->alloc;
+    if (a->simulated)
+        mem_reset_brk();
+    if (tm->s->policy != NULL && a->set_placement(tm->s->policy) != 0)
+        return -1;
+    return a->init();
+}
+
+/* One replay; returns the seconds its operations took. */
+static double replay(const struct timed *tm)
+{
+    const struct allocator *a = tm->s->alloc;
+    const struct trace_op *op = tm->t->ops, *end = op + tm->t->num_ops;
+    void **ptr = tm->ptr;
+    double start = now();
+    for (; op < end; op++) {
+        switch (op->kind) {
+        case OP_ALLOC: ptr[op->id] = a->malloc(op->size); break;
+        case OP_REALLOC: ptr[op->id] = a->realloc(ptr[op->id], op->size); break;
+        case OP_FREE: a->free(ptr[op->id]); break;
+        }
+    }
+    double secs = now() - start;
+    /* mm.c's heap is emptied by the next prepare(); libc's must be freed. */
+    if (!a->simulated)
+        for (size_t i = 0; i < tm->num_left_live; i++)
+            a->free(ptr[tm->left_live[i]]);
+    return secs;
+}
+
+/* Seconds per replay, averaged over a batch of n replays. */
+static int sample(const struct timed *tm, long n, double *secs)
+{
+    double total = 0;
+    for (long i = 0; i < n; i++) {
+        if (prepare(tm) != 0)
+            return -1;
+        total += replay(tm);
+    }
+    *secs = total / (double)n;
+    return 0;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The ids still live when the trace ends. */
+static uint32_t *ids_left_live(const struct trace *t, size_t *count)
+{
+    unsigned char *live = calloc(t->num_ids ? t->num_ids : 1, 1);
+    uint32_t *ids = malloc((t->num_ids ? t->num_ids : 1) * sizeof *ids);
+    *count = 0;
+    if (live == NULL || ids == NULL) {
+        free(live);
+        free(ids);
+        return NULL;
+    }
+    for (size_t i = 0; i < t->num_ops; i++)
+        live[t->ops[i].id] = t->ops[i].kind != OP_FREE;
+    for (uint32_t id = 0; id < t->num_ids; id++)
+        if (live[id])
+            ids[(*count)++] = id;
+    free(live);
+    return ids;
+}
+
+void time_replays(const struct trace *t, const struct run_settings *s, struct run_result *r)
+{
+    struct timed tm = {.t = t, .s = s};
+    double samples[TIMING_MAX_REPS > TIMING_K ? TIMING_MAX_REPS : TIMING_K];
+    int max_reps = (int)(sizeof samples / sizeof samples[0]);
+    tm.ptr = calloc(t->num_ids ? t->num_ids : 1, sizeof *tm.ptr);
+    tm.left_live = ids_left_live(t, &tm.num_left_live);
+    if (tm.ptr == NULL || tm.left_live == NULL) {
+        snprintf(r->message, sizeof r->message, "out of memory for the timed replays");
+        r->valid = false;
+        goto out;
+    }
+
+    /* A warm-up replay, untimed: the allocator (and the kernel) get the
+     * memory the trace needs before the clock runs. It also sizes a batch. */
+    double warm;
+    if (sample(&tm, 1, &warm) != 0)
+        goto init_failed;
+    long batch = warm > 0 ? (long)(min_sample_secs / warm) + 1 : max_batch;
+    if (batch > max_batch)
+        batch = max_batch;
+
+    double started = now();
+    int n = 0;
+    r->converged = false;
+    while (n < max_reps) {
+        if (sample(&tm, batch, &samples[n]) != 0)
+            goto init_failed;
+        n++;
+        qsort(samples, (size_t)n, sizeof samples[0], compare_doubles);
+        if (n >= TIMING_K) {
+            double spread = samples[0] > 0 ? (samples[TIMING_K - 1] - samples[0]) / samples[0] : 0;
+            r->spread = spread;
+            if (spread <= TIMING_TOLERANCE) {
+                r->converged = true;
+                break;
+            }
+            if (now() - started >= TIMING_BUDGET)
+                break;
+        }
+    }
+    r->secs = samples[0];
+    r->reps = n;
+    r->timed = true;
+    goto out;
+
+init_failed:
+    snprintf(r->message, sizeof r->message,
+             "%s: %s failed between timed replays, although it had succeeded for the checks",
+             t->path, s->alloc->simulated ? "mm_init" : "init");
+    r->valid = false;
+out:
+    free(tm.ptr);
+    free(tm.left_live);
+}

@@ -1,0 +1,364 @@
+/*
+ * mdriver.c - the malloc lab's driver: replays trace files against mm.c,
+ * checks every operation, and scores utilization and throughput.
+ *
+ * This file only wires the parts together:
+ *     driver/trace.c      reading and validating trace files
+ *     driver/allocator.c  mm.c and the C library behind one interface
+ *     driver/check.c      the checked replay (blockset.c, payload.c)
+ *     driver/timing.c     the timed replays
+ *     driver/run.c        one trace under one allocator and policy
+ *     driver/score.c      totals and the performance index
+ *     driver/report.c     the table and the CSV
+ *
+ * Exit status: 0 every trace valid; 1 some trace failed a check; 2 a usage
+ * or input error (a bad flag, an unreadable or malformed trace).
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "memlib.h"
+#include "allocator.h"
+#include "report.h"
+#include "results.h"
+#include "run.h"
+#include "trace.h"
+
+enum { EXIT_VALID = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+/* ---- Options --------------------------------------------------------- */
+
+/* The options, their arguments and their help: usage is printed from this
+ * table, and getopt's option string is built from it. */
+static const struct option_spec {
+    char flag;
+    const char *arg;        /* NULL: the option takes no argument */
+    const char *help;
+} option_table[] = {
+    {'h', NULL, "print this help and exit"},
+    {'V', NULL, "verbose: say what is being done, then the per-trace table"},
+    {'v', NULL, "print the per-trace table"},
+    {'l', NULL, "also show the C library's malloc, the throughput reference"},
+    {'c', NULL, "run mm_checkheap after every operation (mm.c must define it)"},
+    {'f', "FILE", "replay trace FILE instead of the default list; repeatable"},
+    {'t', "DIR", "read the default trace list from DIR (default: " TRACE_DIR ")"},
+    {'p', "POLICY[,POLICY...]",
+     "run each placement policy side by side: first, next, best (mm.c must define "
+     "mm_set_placement)"},
+    {'s', "SECONDS", "time limit for one trace under one policy"},
+    {'o', "FILE.csv", "write the results as CSV to FILE.csv"},
+    {'M', "BYTES", "size of the simulated heap's arena; K, M and G suffixes allowed"},
+};
+
+enum { NUM_OPTIONS = sizeof option_table / sizeof option_table[0] };
+
+struct options {
+    const char **files;
+    size_t nfiles;
+    const char *trace_dir;
+    char *policies;         /* -p's argument, split in place */
+    const char *csv;
+    size_t max_heap;
+    double time_limit;
+    bool verbose, per_trace, libc, check_heap;
+};
+
+static void usage(FILE *out, const char *prog)
+{
+    fprintf(out, "usage: %s [-", prog);
+    for (size_t i = 0; i < NUM_OPTIONS; i++)
+        if (option_table[i].arg == NULL)
+            fputc(option_table[i].flag, out);
+    fprintf(out, "]");
+    for (size_t i = 0; i < NUM_OPTIONS; i++)
+        if (option_table[i].arg != NULL)
+            fprintf(out, " [-%c %s]%s", option_table[i].flag, option_table[i].arg,
+                    option_table[i].flag == 'f' ? "..." : "");
+    fprintf(out, "\n\nReplays malloc traces against mm.c, checks every operation, and scores\n"
+                 "memory utilization and throughput.\n\n");
+    for (size_t i = 0; i < NUM_OPTIONS; i++) {
+        char left[40];
+        snprintf(left, sizeof left, "-%c%s%s", option_table[i].flag,
+                 option_table[i].arg ? " " : "", option_table[i].arg ? option_table[i].arg : "");
+        fprintf(out, "  %-24s %s\n", left, option_table[i].help);
+    }
+    fprintf(out, "\nDefaults: -s %d, -M %zu (config.h).\n"
+                 "Exit status: 0 all traces valid, 1 some trace failed a check, 2 usage or "
+                 "input error.\n", TRACE_TIME_LIMIT, (size_t)MAX_HEAP);
+}
+
+/* A usage error: one line saying what is wrong, then the usage. */
+static int usage_error(const char *prog, const char *fmt, const char *what)
+{
+    fprintf(stderr, "mdriver: ");
+    fprintf(stderr, fmt, what);
+    fprintf(stderr, "\n");
+    usage(stderr, prog);
+    return EXIT_USAGE;
+}
+
+/* "64M" -> 67108864. Returns false for anything but a positive size. */
+static bool parse_bytes(const char *s, size_t *out)
+{
+    char *end;
+    errno = 0;
+    if (*s < '0' || *s > '9')
+        return false;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno != 0 || end == s)
+        return false;
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30;
+    if (shift != 0)
+        end++;
+    if (*end != '\0' || v == 0 || v > (SIZE_MAX >> shift))
+        return false;
+    *out = (size_t)v << shift;
+    return true;
+}
+
+static bool parse_seconds(const char *s, double *out)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno != 0 || end == s || *end != '\0' || !isfinite(v) || v <= 0 || v > 1e6)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* Parse argv into *o; returns -1 to go on, or an exit status. */
+static int parse_options(int argc, char **argv, struct options *o)
+{
+    char optstring[2 * NUM_OPTIONS + 2] = ":";
+    size_t n = 1;
+    for (size_t i = 0; i < NUM_OPTIONS; i++) {
+        optstring[n++] = option_table[i].flag;
+        if (option_table[i].arg != NULL)
+            optstring[n++] = ':';
+    }
+    optstring[n] = '\0';
+
+    *o = (struct options){.trace_dir = TRACE_DIR, .max_heap = MAX_HEAP,
+                          .time_limit = TRACE_TIME_LIMIT};
+#ifdef DEBUG
+    o->check_heap = true;       /* the debug driver checks the heap by default */
+#endif
+    o->files = calloc((size_t)argc, sizeof *o->files);
+    if (o->files == NULL) {
+        fprintf(stderr, "mdriver: out of memory\n");
+        return EXIT_USAGE;
+    }
+    char bad[3] = "-?";
+    int c;
+    while ((c = getopt(argc, argv, optstring)) != -1) {
+        switch (c) {
+        case 'h': usage(stdout, argv[0]); return EXIT_VALID;
+        case 'V': o->verbose = o->per_trace = true; break;
+        case 'v': o->per_trace = true; break;
+        case 'l': o->libc = true; break;
+        case 'c': o->check_heap = true; break;
+        case 'f': o->files[o->nfiles++] = optarg; break;
+        case 't': o->trace_dir = optarg; break;
+        case 'p': o->policies = optarg; break;
+        case 'o': o->csv = optarg; break;
+        case 'M':
+            if (!parse_bytes(optarg, &o->max_heap))
+                return usage_error(argv[0], "-M wants a size in bytes such as 67108864 or 64M, "
+                                   "not '%s'", optarg);
+            break;
+        case 's':
+            if (!parse_seconds(optarg, &o->time_limit))
+                return usage_error(argv[0], "-s wants a positive number of seconds, not '%s'",
+                                   optarg);
+            break;
+        case ':':
+            bad[1] = (char)optopt;
+            return usage_error(argv[0], "option %s needs an argument", bad);
+        default:
+            bad[1] = (char)optopt;
+            return usage_error(argv[0], "unknown option %s", bad);
+        }
+    }
+    if (optind < argc)
+        return usage_error(argv[0], "unexpected argument '%s' (traces are given with -f)",
+                           argv[optind]);
+    return -1;
+}
+
+/* ---- Setting up the run ------------------------------------------------ */
+
+static const char *const default_traces[] = {DEFAULT_TRACES};
+
+/* The rows: -f files, or the default list inside the trace directory. */
+static int make_rows(const struct options *o, struct results *rs)
+{
+    size_t n = o->nfiles ? o->nfiles : sizeof default_traces / sizeof default_traces[0];
+    rs->row = calloc(n, sizeof *rs->row);
+    if (rs->row == NULL)
+        return -1;
+    rs->nrows = n;
+    for (size_t i = 0; i < n; i++) {
+        char *path;
+        if (o->nfiles) {
+            path = strdup(o->files[i]);
+        } else {
+            size_t len = strlen(o->trace_dir) + strlen(default_traces[i]) + 2;
+            path = malloc(len);
+            if (path != NULL)
+                snprintf(path, len, "%s/%s", o->trace_dir, default_traces[i]);
+        }
+        if (path == NULL)
+            return -1;
+        rs->row[i].path = path;
+        const char *slash = strrchr(path, '/');
+        rs->row[i].name = slash ? slash + 1 : path;
+    }
+    return 0;
+}
+
+/* The columns: each -p policy (or mm.c's default), then libc when it is
+ * shown (-l) or is the throughput reference. Returns -1 to go on, or an
+ * exit status after a message. */
+static int make_columns(struct options *o, struct results *rs, const char *prog)
+{
+    const struct allocator *mm = allocator_mm();
+    size_t max_cols = 2;
+    for (const char *p = o->policies; p && *p; p++)
+        max_cols += *p == ',';
+    rs->col = calloc(max_cols, sizeof *rs->col);
+    if (rs->col == NULL)
+        return EXIT_USAGE;
+    if (o->policies != NULL) {
+        if (mm->set_placement == NULL)
+            return usage_error(prog, "-p needs mm_set_placement, which mm.c does not define%s",
+                               "");
+        for (char *name = strtok(o->policies, ","); name; name = strtok(NULL, ",")) {
+            if (mm->set_placement(name) != 0)
+                return usage_error(prog, "mm.c does not know placement policy '%s' "
+                                   "(mm_set_placement returned an error)", name);
+            rs->col[rs->ncols++] = (struct column){name, mm, name, true};
+        }
+        if (rs->ncols == 0)
+            return usage_error(prog, "-p wants policy names such as first,next,best%s", "");
+    } else {
+        rs->col[rs->ncols++] = (struct column){"mm", mm, NULL, true};
+    }
+    if (o->check_heap && mm->checkheap == NULL)
+        return usage_error(prog, "-c needs mm_checkheap, which mm.c does not define%s", "");
+    if (o->libc || REFERENCE_KOPS == 0)
+        rs->col[rs->ncols++] = (struct column){"libc", allocator_libc(), NULL, o->libc};
+    return -1;
+}
+
+/* ---- Running ------------------------------------------------------------- */
+
+/* Run every column on row i; returns false when a check failed. */
+static bool run_row(const struct options *o, struct results *rs, size_t i, bool *input_error)
+{
+    struct row *row = &rs->row[i];
+    struct trace t;
+    char err[TRACE_ERR_MAX];
+    if (trace_read(row->path, &t, err) != 0) {
+        fflush(stdout);
+        fprintf(stderr, "%s\n", err);
+        *input_error = true;
+        for (size_t c = 0; c < rs->ncols; c++)
+            snprintf(results_cell(rs, i, c)->message, RUN_MESSAGE_MAX, "%s", err);
+        return true;
+    }
+    row->loaded = true;
+    row->ops = t.num_ops;
+    row->weight = t.weight;
+    if (o->verbose)
+        printf("Reading %s: %s header, %s, %zu ids, %zu operations, peak live payload %zu "
+               "bytes\n", row->path, trace_format_name(t.format), trace_weight_name(t.weight),
+               t.num_ids, t.num_ops, t.peak_live);
+
+    bool all_valid = true;
+    for (size_t c = 0; c < rs->ncols; c++) {
+        const struct column *col = &rs->col[c];
+        struct run_result *r = results_cell(rs, i, c);
+        struct run_settings s = {
+            .alloc = col->alloc,
+            .policy = col->policy,
+            .check_heap = o->check_heap && col->alloc->simulated,
+            .time_it = true,
+        };
+        if (o->verbose)
+            printf("  %s: checking%s, then timing\n", col->label,
+                   s.check_heap ? " with mm_checkheap after every operation" : "");
+        fflush(stdout);
+        run_trace(&t, &s, r);
+        if (!r->valid) {
+            all_valid = false;
+            fflush(stdout);
+            fprintf(stderr, "FAIL [%s] %s\n", col->label, r->message);
+        } else if (o->verbose && r->timed) {
+            printf("  %s: valid; %.0f Kops, noise ±%.1f%% over %d timed replays%s\n", col->label,
+                   (double)r->ops / r->secs / 1000.0, 100.0 * r->spread, r->reps,
+                   r->converged ? "" : " (did not settle in the time allowed)");
+        }
+    }
+    trace_free(&t);
+    return all_valid;
+}
+
+static void free_results(struct results *rs)
+{
+    for (size_t i = 0; rs->row && i < rs->nrows; i++)
+        free((char *)rs->row[i].path);
+    free(rs->row);
+    free(rs->col);
+    free(rs->cell);
+}
+
+int main(int argc, char **argv)
+{
+    struct options o;
+    struct results rs = {0};
+    int status = parse_options(argc, argv, &o);
+    if (status < 0)
+        status = make_columns(&o, &rs, argv[0]);
+    if (status >= 0) {
+        free(o.files);
+        free_results(&rs);
+        return status;
+    }
+    if (make_rows(&o, &rs) != 0 ||
+        (rs.cell = calloc(rs.nrows * rs.ncols, sizeof *rs.cell)) == NULL) {
+        fprintf(stderr, "mdriver: out of memory\n");
+        return EXIT_USAGE;
+    }
+    if (mem_init(o.max_heap) != 0)
+        return EXIT_USAGE;
+
+    bool input_error = false, all_valid = true;
+    for (size_t i = 0; i < rs.nrows; i++)
+        all_valid &= run_row(&o, &rs, i, &input_error);
+
+    if (o.verbose)
+        printf("\n");
+    report_table(stdout, &rs, o.per_trace);
+    if (o.csv != NULL && report_csv(o.csv, &rs) != 0)
+        input_error = true;
+
+    mem_deinit();
+    free(o.files);
+    free_results(&rs);
+    if (input_error)
+        return EXIT_USAGE;
+    return all_valid ? EXIT_VALID : EXIT_FAILED;
+}

@@ -1,0 +1,45 @@
+/*
+ * memlib.h - simulated memory for the malloc lab.
+ *
+ * The allocator gets its memory only from mem_sbrk, which moves a private
+ * break through one arena reserved at start-up. Pages above the break, and
+ * a guard page below the heap, are inaccessible: touching memory the
+ * allocator does not own faults at once.
+ */
+#ifndef MALLOCLAB_MEMLIB_H
+#define MALLOCLAB_MEMLIB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Reserve an arena of `max_heap` bytes (rounded up to a page); 0 on
+ * success, -1 with a message on stderr on failure. */
+int mem_init(size_t max_heap);
+
+/* Release the arena. */
+void mem_deinit(void);
+
+/* Move the break by `incr` bytes and return its old value; (void *)-1 with
+ * errno ENOMEM (arena exceeded; a message says how much was asked and what
+ * the limit is) or EINVAL (negative increment). */
+void *mem_sbrk(intptr_t incr);
+
+/* Empty the heap: the break returns to the heap's start. */
+void mem_reset_brk(void);
+
+/* First byte of the heap. */
+void *mem_heap_lo(void);
+
+/* Last byte of the heap (mem_heap_lo() - 1 when the heap is empty). */
+void *mem_heap_hi(void);
+
+/* Bytes between the heap's start and the break. */
+size_t mem_heapsize(void);
+
+/* Size of the arena, in bytes. */
+size_t mem_max_heap(void);
+
+/* The system's page size, in bytes. */
+size_t mem_pagesize(void);
+
+#endif /* MALLOCLAB_MEMLIB_H */

@@ -1,0 +1,44 @@
+/*
+ * mm.h - the interface between the driver and a student's allocator.
+ *
+ * The first four functions are the classic CS:APP interface; every mm.c
+ * must define them. The rest are optional: the reference mm.c defines them,
+ * and the driver uses them when they are present (and says so plainly when
+ * a command-line flag needs one that is missing).
+ */
+#ifndef MALLOCLAB_MM_H
+#define MALLOCLAB_MM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* ---- Required ---------------------------------------------------------- */
+
+/* Set up an empty heap; 0 on success, -1 on error. Called before each
+ * replay of a trace, after the driver has emptied the heap. */
+int mm_init(void);
+
+/* A pointer to at least `size` bytes aligned to ALIGNMENT, or NULL. */
+void *mm_malloc(size_t size);
+
+/* Release a block from mm_malloc, mm_calloc or mm_realloc; NULL is a no-op. */
+void mm_free(void *ptr);
+
+/* Resize a block, keeping its first min(old, new) bytes. ptr == NULL acts
+ * as mm_malloc(size); size == 0 acts as mm_free(ptr) and returns NULL. */
+void *mm_realloc(void *ptr, size_t size);
+
+/* ---- Optional ---------------------------------------------------------- */
+
+/* nmemb * size zeroed bytes, or NULL (also when the product overflows). */
+void *mm_calloc(size_t nmemb, size_t size);
+
+/* Check every heap invariant; on the first violation print which one, where,
+ * and the caller's line (`lineno`, usually __LINE__), and return false. */
+bool mm_checkheap(int lineno);
+
+/* Choose the placement policy: "first", "next" or "best".
+ * 0 on success, -1 for a name the allocator does not know. */
+int mm_set_placement(const char *name);
+
+#endif /* MALLOCLAB_MM_H */
