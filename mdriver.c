@@ -8,6 +8,7 @@
  *     driver/check.c      the checked replay (blockset.c, payload.c)
  *     driver/timing.c     the timed replays
  *     driver/run.c        one trace under one allocator and policy
+ *     driver/isolate.c    ...in a child process: crashes and hangs become failures
  *     driver/score.c      totals and the performance index
  *     driver/report.c     the table and the CSV
  *
@@ -25,6 +26,7 @@
 #include "config.h"
 #include "memlib.h"
 #include "allocator.h"
+#include "isolate.h"
 #include "report.h"
 #include "results.h"
 #include "run.h"
@@ -46,11 +48,13 @@ static const struct option_spec {
     {'v', NULL, "print the per-trace table"},
     {'l', NULL, "also show the C library's malloc, the throughput reference"},
     {'c', NULL, "run mm_checkheap after every operation (mm.c must define it)"},
+    {'D', NULL, "debug: run everything in this process (no child processes, no time "
+     "limit), so that gdb stops where the allocator crashes"},
     {'f', "FILE", "replay trace FILE instead of the default list; repeatable"},
     {'t', "DIR", "read the default trace list from DIR (default: " TRACE_DIR ")"},
     {'p', "POLICY[,POLICY...]",
      "run each placement policy side by side: first, next, best (mm.c must define "
-     "mm_set_placement)"},
+     "mm_set_placement); libc names the C library's malloc"},
     {'s', "SECONDS", "time limit for one trace under one policy"},
     {'o', "FILE.csv", "write the results as CSV to FILE.csv"},
     {'M', "BYTES", "size of the simulated heap's arena; K, M and G suffixes allowed"},
@@ -66,7 +70,7 @@ struct options {
     const char *csv;
     size_t max_heap;
     double time_limit;
-    bool verbose, per_trace, libc, check_heap;
+    bool verbose, per_trace, libc, check_heap, in_process;
 };
 
 static void usage(FILE *out, const char *prog)
@@ -170,6 +174,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'v': o->per_trace = true; break;
         case 'l': o->libc = true; break;
         case 'c': o->check_heap = true; break;
+        case 'D': o->in_process = true; break;
         case 'f': o->files[o->nfiles++] = optarg; break;
         case 't': o->trace_dir = optarg; break;
         case 'p': o->policies = optarg; break;
@@ -242,16 +247,20 @@ static int make_columns(struct options *o, struct results *rs, const char *prog)
     if (rs->col == NULL)
         return EXIT_USAGE;
     if (o->policies != NULL) {
-        if (mm->set_placement == NULL)
+        if (mm->set_placement == NULL && strcmp(o->policies, "libc") != 0)
             return usage_error(prog, "-p needs mm_set_placement, which mm.c does not define%s",
                                "");
         for (char *name = strtok(o->policies, ","); name; name = strtok(NULL, ",")) {
+            if (strcmp(name, "libc") == 0) {
+                o->libc = true;         /* shown, in its usual place at the end */
+                continue;
+            }
             if (mm->set_placement(name) != 0)
                 return usage_error(prog, "mm.c does not know placement policy '%s' "
                                    "(mm_set_placement returned an error)", name);
             rs->col[rs->ncols++] = (struct column){name, mm, name, true};
         }
-        if (rs->ncols == 0)
+        if (rs->ncols == 0 && !o->libc)
             return usage_error(prog, "-p wants policy names such as first,next,best%s", "");
     } else {
         rs->col[rs->ncols++] = (struct column){"mm", mm, NULL, true};
@@ -301,14 +310,18 @@ static bool run_row(const struct options *o, struct results *rs, size_t i, bool 
             printf("  %s: checking%s, then timing\n", col->label,
                    s.check_heap ? " with mm_checkheap after every operation" : "");
         fflush(stdout);
-        run_trace(&t, &s, r);
+        if (o->in_process)
+            run_trace(&t, &s, r);
+        else
+            isolate_run(&t, &s, o->time_limit, r);
         if (!r->valid) {
             all_valid = false;
             fflush(stdout);
             fprintf(stderr, "FAIL [%s] %s\n", col->label, r->message);
         } else if (o->verbose && r->timed) {
-            printf("  %s: valid; %.0f Kops, noise ±%.1f%% over %d timed replays%s\n", col->label,
-                   (double)r->ops / r->secs / 1000.0, 100.0 * r->spread, r->reps,
+            printf("  %s: valid (checked in %.3f s); %.0f Kops, noise ±%.1f%% over %d timed "
+                   "replays%s\n", col->label, r->check_secs, (double)r->ops / r->secs / 1000.0,
+                   100.0 * r->spread, r->reps,
                    r->converged ? "" : " (did not settle in the time allowed)");
         }
     }
@@ -329,6 +342,8 @@ int main(int argc, char **argv)
 {
     struct options o;
     struct results rs = {0};
+    /* Line by line, so that what mm.c prints is not lost in a crash. */
+    setvbuf(stdout, NULL, _IOLBF, 0);
     int status = parse_options(argc, argv, &o);
     if (status < 0)
         status = make_columns(&o, &rs, argv[0]);

@@ -22,6 +22,11 @@
  * enough for any header or footer an allocator writes there. */
 static const size_t edge_bytes = 64;
 
+/* What the driver writes between the heap's break and the end of its page:
+ * memory the allocator does not own yet can still be written there (pages
+ * are protected whole), so a change shows a write past the heap's end. */
+static const unsigned char tail_canary = 0xa5;
+
 /* Bytes shown in hex when a block's contents are wrong. */
 enum { HEX_SHOWN = 16 };
 
@@ -40,6 +45,7 @@ struct replay {
     struct block *block;            /* one per id */
     struct blockset set;            /* live blocks of nonzero size, by address */
     size_t live_bytes;              /* saturating */
+    unsigned char *tail, *tail_end; /* the canary: [break, end of its page) */
 };
 
 /* ---- Messages ----------------------------------------------------------- */
@@ -133,8 +139,10 @@ static void say_damage(struct replay *rp, uint32_t id, const unsigned char *p, s
 /* ---- Checks --------------------------------------------------------------- */
 
 /* Verify bytes [from, to) of live block id; on damage fail with `when`
- * saying when it was seen. Returns false on failure. */
-static bool verify(struct replay *rp, uint32_t id, size_t from, size_t to, const char *when)
+ * saying when it was seen, and `hint` (or NULL) its likely cause. Returns
+ * false on failure. */
+static bool verify(struct replay *rp, uint32_t id, size_t from, size_t to, const char *when,
+                   const char *hint)
 {
     struct block *b = &rp->block[id];
     struct damage d;
@@ -144,7 +152,17 @@ static bool verify(struct replay *rp, uint32_t id, size_t from, size_t to, const
     say_block(rp, id);
     say(rp, " changed %s: ", when);
     say_damage(rp, id, b->ptr, b->size, &d);
+    if (hint != NULL)
+        say(rp, "\n    likely cause: %s", hint);
     return false;
+}
+
+/* Verify a whole block before it is freed or reallocated, or at the end. */
+static bool verify_whole(struct replay *rp, uint32_t id, const char *when)
+{
+    return verify(rp, id, 0, rp->block[id].size, when,
+                  "something wrote into this block while it was live, at some earlier "
+                  "operation; run with -c to have mm_checkheap look after every operation");
 }
 
 /* After an operation that touched [lo, hi), verify the edges of the live
@@ -154,15 +172,23 @@ static bool verify_neighbours(struct replay *rp, uintptr_t lo, uintptr_t hi)
 {
     uint32_t below = blockset_below(&rp->set, lo);
     uint32_t above = blockset_at_or_above(&rp->set, hi > lo ? hi : lo + 1);
-    uint32_t ids[2] = {below, above};
-    for (int i = 0; i < 2; i++) {
-        if (ids[i] == BLOCKSET_NONE)
-            continue;
-        size_t size = rp->block[ids[i]].size;
-        size_t head = size < edge_bytes ? size : edge_bytes;
-        const char *when = i == 0 ? "during this operation, on the block just below"
-                                  : "during this operation, on the block just above";
-        if (!verify(rp, ids[i], 0, head, when) || !verify(rp, ids[i], size - head, size, when))
+    if (below != BLOCKSET_NONE) {
+        size_t size = rp->block[below].size, n = size < edge_bytes ? size : edge_bytes;
+        const char *when = "during this operation, which handled the block just above it";
+        const char *hint = "the end of this payload was overwritten: a header or footer of "
+                           "the block above placed too low, or a block size that leaves out "
+                           "the header and footer?";
+        if (!verify(rp, below, size - n, size, when, hint) ||
+            !verify(rp, below, 0, n, when, NULL))
+            return false;
+    }
+    if (above != BLOCKSET_NONE) {
+        size_t size = rp->block[above].size, n = size < edge_bytes ? size : edge_bytes;
+        const char *when = "during this operation, which handled the block just below it";
+        const char *hint = "the start of this payload was overwritten: a footer of the block "
+                           "below, or a header of a split-off block, written too high (is the "
+                           "block size right?)";
+        if (!verify(rp, above, 0, n, when, hint) || !verify(rp, above, size - n, size, when, NULL))
             return false;
     }
     return true;
@@ -214,18 +240,22 @@ static bool check_placement(struct replay *rp, uint32_t id, const unsigned char 
     return true;
 }
 
-/* The allocator returned NULL for a request of `size` bytes. */
+/* The allocator returned NULL for the current operation. */
 static void fail_null(struct replay *rp, const char *fn, size_t live_after)
 {
-    if (rp->s->alloc->simulated && live_after > mem_max_heap()) {
+    if (!rp->s->alloc->simulated) {
+        fail(rp, "%s returned NULL (%zu live bytes after this operation)", fn, live_after);
+        return;
+    }
+    if (live_after > mem_max_heap()) {
         fail(rp, "out of memory: after this operation the trace holds %zu live bytes, more "
              "than the arena's %zu bytes (MAX_HEAP in config.h; mdriver -M sets it)",
              live_after, mem_max_heap());
         return;
     }
-    fail(rp, "%s returned NULL, but the request fits: %zu live bytes after it", fn, live_after);
-    if (rp->s->alloc->simulated)
-        say(rp, "; the heap was %zu bytes of an arena of %zu", mem_heapsize(), mem_max_heap());
+    fail(rp, "%s returned NULL, but the arena could hold the request: %zu live bytes after "
+         "it, and the heap was %zu bytes of an arena of %zu", fn, live_after, mem_heapsize(),
+         mem_max_heap());
 }
 
 static size_t add_sat(size_t a, size_t b)
@@ -256,6 +286,39 @@ static void unplace(struct replay *rp, uint32_t id)
     b->live = false;
 }
 
+/* Fill the bytes from the break to the end of its page with the canary. */
+static void arm_tail(struct replay *rp)
+{
+    uintptr_t brk = (uintptr_t)mem_heap_lo() + mem_heapsize();
+    uintptr_t page = mem_pagesize();
+    uintptr_t end = (brk + page - 1) / page * page;
+    rp->tail = (unsigned char *)brk;
+    rp->tail_end = (unsigned char *)end;
+    memset(rp->tail, tail_canary, (size_t)(end - brk));
+}
+
+/* After an operation: the canary bytes the allocator still does not own
+ * must be intact. */
+static bool check_tail(struct replay *rp)
+{
+    unsigned char *brk = (unsigned char *)mem_heap_lo() + mem_heapsize();
+    unsigned char *from = brk > rp->tail ? brk : rp->tail;
+    for (unsigned char *p = from; p < rp->tail_end; p++) {
+        if (*p != tail_canary) {
+            char at[40], b[40];
+            fail(rp, "mm.c wrote past the end of the heap during this operation: the byte at "
+                 "%s (break at %s, so %td byte%s past the heap's last byte) changed from "
+                 "0x%02x to 0x%02x; the allocator owns only mem_heap_lo() to mem_heap_hi()",
+                 where(rp, p, at, sizeof at), where(rp, brk, b, sizeof b), p - brk + 1,
+                 p == brk ? "" : "s", tail_canary, *p);
+            return false;
+        }
+    }
+    if (brk != rp->tail)
+        arm_tail(rp);
+    return true;
+}
+
 /* ---- Operations ---------------------------------------------------------- */
 
 static bool do_alloc(struct replay *rp)
@@ -280,7 +343,7 @@ static bool do_realloc(struct replay *rp)
     const struct trace_op *op = rp->op;
     struct block *b = &rp->block[op->id];
     const char *fn = fn_name(rp, "realloc");
-    if (!verify(rp, op->id, 0, b->size, "before this realloc"))
+    if (!verify_whole(rp, op->id, "before this realloc"))
         return false;
     unsigned char *old = b->ptr;
     size_t old_size = b->size;
@@ -313,7 +376,7 @@ static bool do_free(struct replay *rp)
 {
     const struct trace_op *op = rp->op;
     struct block *b = &rp->block[op->id];
-    if (!verify(rp, op->id, 0, b->size, "before this free"))
+    if (!verify_whole(rp, op->id, "before this free"))
         return false;
     unplace(rp, op->id);
     rp->s->alloc->free(b->ptr);
@@ -329,12 +392,10 @@ static bool start(struct replay *rp)
 {
     const struct allocator *a = rp->s->alloc;
     if (a->simulated && rp->t->peak_live > mem_max_heap()) {
-        const struct trace_op *peak = &rp->t->ops[rp->t->peak_op];
-        fail(rp, "out of memory: after line %" PRIu32 " the trace holds %zu live bytes, more "
+        rp->op = &rp->t->ops[rp->t->peak_op];
+        fail(rp, "out of memory: after this operation the trace holds %zu live bytes, more "
              "than the arena's %zu bytes (MAX_HEAP in config.h; mdriver -M sets it); no "
-             "allocator could replay it, so none was called",
-             peak->line, rp->t->peak_live, mem_max_heap());
-        rp->r->failed_line = peak->line;
+             "allocator could replay it, so none was called", rp->t->peak_live, mem_max_heap());
         return false;
     }
     if (a->simulated)
@@ -354,15 +415,31 @@ static bool start(struct replay *rp)
         fail(rp, "mm_checkheap returned false right after mm_init");
         return false;
     }
+    if (a->simulated) {
+        rp->tail = rp->tail_end = (unsigned char *)mem_heap_lo();
+        return check_tail(rp);
+    }
     return true;
+}
+
+/* Tell a crash report where the replay is. */
+static void progress(const struct replay *rp, enum run_phase phase, size_t op)
+{
+    struct run_progress *p = rp->s->progress;
+    if (p != NULL) {
+        p->op = (sig_atomic_t)op;
+        p->phase = phase;
+    }
 }
 
 static bool replay_all(struct replay *rp)
 {
     const struct trace *t = rp->t;
+    progress(rp, PHASE_START, 0);
     if (!start(rp))
         return false;
     for (size_t i = 0; i < t->num_ops; i++) {
+        progress(rp, PHASE_CHECK, i);
         rp->op = &t->ops[i];
         bool ok = false;
         switch (rp->op->kind) {
@@ -370,7 +447,7 @@ static bool replay_all(struct replay *rp)
         case OP_REALLOC: ok = do_realloc(rp); break;
         case OP_FREE: ok = do_free(rp); break;
         }
-        if (!ok)
+        if (!ok || (rp->s->alloc->simulated && !check_tail(rp)))
             return false;
         if (rp->s->check_heap && !rp->s->alloc->checkheap((int)rp->op->line)) {
             fail(rp, "mm_checkheap returned false after this operation (its own message "
@@ -379,9 +456,10 @@ static bool replay_all(struct replay *rp)
         }
     }
     /* Blocks a trace leaves live are verified at its end. */
+    progress(rp, PHASE_FINAL_CHECK, 0);
     rp->op = NULL;
     for (uint32_t id = 0; id < t->num_ids; id++)
-        if (rp->block[id].live && !verify(rp, id, 0, rp->block[id].size, "by the end of the trace"))
+        if (rp->block[id].live && !verify_whole(rp, id, "by the end of the trace"))
             return false;
     return true;
 }

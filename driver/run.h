@@ -9,17 +9,28 @@
 #ifndef MALLOCLAB_RUN_H
 #define MALLOCLAB_RUN_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "allocator.h"
 #include "trace.h"
 
+/* Where a run is, for a report written by a signal handler: what was
+ * running when the allocator crashed or hung. */
+enum run_phase { PHASE_START, PHASE_CHECK, PHASE_FINAL_CHECK, PHASE_TIME, PHASE_DONE };
+
+struct run_progress {
+    volatile sig_atomic_t phase;    /* enum run_phase */
+    volatile sig_atomic_t op;       /* index of the operation being checked */
+};
+
 struct run_settings {
     const struct allocator *alloc;
     const char *policy;     /* passed to mm_set_placement, or NULL to leave mm.c's default */
     bool check_heap;        /* mm_checkheap after every operation */
     bool time_it;           /* measure throughput after the checks pass */
+    struct run_progress *progress;  /* updated as the run goes, or NULL */
 };
 
 /* Room for a failure's explanation, several lines. */
@@ -33,6 +44,7 @@ struct run_result {
     size_t peak_live;       /* bytes */
     size_t heap_size;       /* bytes, at the end of the checked replay */
     size_t ops;             /* operations per replay */
+    double check_secs;      /* how long the checked replay took, in seconds */
     bool timed;
     double secs;            /* fastest replay, in seconds */
     double spread;          /* (k-th fastest - fastest) / fastest */

@@ -107,6 +107,8 @@ static uint32_t *ids_left_live(const struct trace *t, size_t *count)
 void time_replays(const struct trace *t, const struct run_settings *s, struct run_result *r)
 {
     struct timed tm = {.t = t, .s = s};
+    if (s->progress != NULL)
+        s->progress->phase = PHASE_TIME;
     double samples[TIMING_MAX_REPS > TIMING_K ? TIMING_MAX_REPS : TIMING_K];
     int max_reps = (int)(sizeof samples / sizeof samples[0]);
     tm.ptr = calloc(t->num_ids ? t->num_ids : 1, sizeof *tm.ptr);
