@@ -9,6 +9,7 @@
  *     driver/timing.c     the timed replays
  *     driver/run.c        one trace under one allocator and policy
  *     driver/isolate.c    ...in a child process: crashes and hangs become failures
+ *     driver/timeline.c   the heap over time, for the plots (-T)
  *     driver/score.c      totals and the performance index
  *     driver/report.c     the table and the CSV
  *
@@ -21,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -57,6 +59,8 @@ static const struct option_spec {
      "mm_set_placement); libc names the C library's malloc"},
     {'s', "SECONDS", "time limit for one trace under one policy"},
     {'o', "FILE.csv", "write the results as CSV to FILE.csv"},
+    {'T', "DIR", "write the plots' data into DIR: results.csv, totals.csv, and the heap over "
+     "time per trace and policy (DIR/timeline, DIR/heapmap)"},
     {'M', "BYTES", "size of the simulated heap's arena; K, M and G suffixes allowed"},
 };
 
@@ -68,6 +72,7 @@ struct options {
     const char *trace_dir;
     char *policies;         /* -p's argument, split in place */
     const char *csv;
+    const char *timeline_dir;
     size_t max_heap;
     double time_limit;
     bool verbose, per_trace, libc, check_heap, in_process;
@@ -179,6 +184,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 't': o->trace_dir = optarg; break;
         case 'p': o->policies = optarg; break;
         case 'o': o->csv = optarg; break;
+        case 'T': o->timeline_dir = optarg; break;
         case 'M':
             if (!parse_bytes(optarg, &o->max_heap))
                 return usage_error(argv[0], "-M wants a size in bytes such as 67108864 or 64M, "
@@ -272,6 +278,51 @@ static int make_columns(struct options *o, struct results *rs, const char *prog)
     return -1;
 }
 
+/* mkdir -p: make `path` and its parents; 0 on success, -1 with a message. */
+static int make_dirs(const char *path)
+{
+    char buf[1024];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
+        fprintf(stderr, "mdriver: path too long: '%s'\n", path);
+        return -1;
+    }
+    for (char *p = buf + 1; ; p++) {
+        if (*p == '/' || *p == '\0') {
+            char c = *p;
+            *p = '\0';
+            if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
+                fprintf(stderr, "mdriver: cannot make folder '%s': %s\n", buf, strerror(errno));
+                return -1;
+            }
+            *p = c;
+            if (c == '\0')
+                return 0;
+        }
+    }
+}
+
+/* The folders -T writes into. */
+static int make_timeline_dirs(const char *dir)
+{
+    char sub[1024];
+    snprintf(sub, sizeof sub, "%s/timeline", dir);
+    if (make_dirs(sub) != 0)
+        return -1;
+    snprintf(sub, sizeof sub, "%s/heapmap", dir);
+    return make_dirs(sub);
+}
+
+/* results.csv and totals.csv into the -T folder. */
+static int write_timeline_csvs(const char *dir, const struct results *rs)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/results.csv", dir);
+    if (report_csv(path, rs) != 0)
+        return -1;
+    snprintf(path, sizeof path, "%s/totals.csv", dir);
+    return report_totals_csv(path, rs);
+}
+
 /* ---- Running ------------------------------------------------------------- */
 
 /* Run every column on row i; returns false when a check failed. */
@@ -305,6 +356,8 @@ static bool run_row(const struct options *o, struct results *rs, size_t i, bool 
             .policy = col->policy,
             .check_heap = o->check_heap && col->alloc->simulated,
             .time_it = true,
+            .timeline_dir = o->timeline_dir,
+            .label = col->label,
         };
         if (o->verbose)
             printf("  %s: checking%s, then timing\n", col->label,
@@ -357,7 +410,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "mdriver: out of memory\n");
         return EXIT_USAGE;
     }
-    if (mem_init(o.max_heap) != 0)
+    if (mem_init(o.max_heap) != 0 ||
+        (o.timeline_dir != NULL && make_timeline_dirs(o.timeline_dir) != 0))
         return EXIT_USAGE;
 
     bool input_error = false, all_valid = true;
@@ -368,6 +422,8 @@ int main(int argc, char **argv)
         printf("\n");
     report_table(stdout, &rs, o.per_trace);
     if (o.csv != NULL && report_csv(o.csv, &rs) != 0)
+        input_error = true;
+    if (o.timeline_dir != NULL && write_timeline_csvs(o.timeline_dir, &rs) != 0)
         input_error = true;
 
     mem_deinit();

@@ -117,3 +117,17 @@ uint32_t blockset_at_or_above(const struct blockset *s, uintptr_t addr)
     }
     return best;
 }
+
+static void walk(const struct blockset_node *n, uint32_t t, void (*fn)(void *, uint32_t), void *ctx)
+{
+    while (t != BLOCKSET_NONE) {
+        walk(n, n[t].left, fn, ctx);
+        fn(ctx, t);
+        t = n[t].right;
+    }
+}
+
+void blockset_walk(const struct blockset *s, void (*fn)(void *ctx, uint32_t id), void *ctx)
+{
+    walk(s->node, s->root, fn, ctx);
+}

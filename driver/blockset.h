@@ -46,4 +46,7 @@ uint32_t blockset_below(const struct blockset *s, uintptr_t addr);
 /* The block with the smallest start at or above `addr`, or BLOCKSET_NONE. */
 uint32_t blockset_at_or_above(const struct blockset *s, uintptr_t addr);
 
+/* Call fn(ctx, id) for every block, in address order. */
+void blockset_walk(const struct blockset *s, void (*fn)(void *ctx, uint32_t id), void *ctx);
+
 #endif /* MALLOCLAB_BLOCKSET_H */

@@ -361,14 +361,23 @@ static bool do_realloc(struct replay *rp)
     struct damage d;
     if (payload_verify(p, op->id, 0, kept, &d) != 0) {
         char was[40], now[40];
-        fail(rp, "%s moved block %" PRIu32 " from %s to %s but did not keep its data: "
-             "the first %zu bytes must survive; ", fn, op->id, where(rp, old, was, sizeof was),
-             where(rp, p, now, sizeof now), kept);
-        say_damage(rp, op->id, p, op->size, &d);
+        if (p == old)
+            fail(rp, "%s resized block %" PRIu32 " in place at %s but did not keep its data: "
+                 "the first %zu bytes must survive; ", fn, op->id, where(rp, p, now, sizeof now),
+                 kept);
+        else
+            fail(rp, "%s moved block %" PRIu32 " from %s to %s but did not keep its data: "
+                 "the first %zu bytes must survive; ", fn, op->id,
+                 where(rp, old, was, sizeof was), where(rp, p, now, sizeof now), kept);
+        say_damage(rp, op->id, p, kept, &d);    /* past `kept`, nothing is expected yet */
         return false;
     }
     place(rp, op->id, p, op->size, kept);
     rp->live_bytes = live_after;
+    /* A block that moved was freed at its old place too: check both. */
+    if (old != NULL && p != old &&
+        !verify_neighbours(rp, (uintptr_t)old, (uintptr_t)old + old_size))
+        return false;
     return verify_neighbours(rp, (uintptr_t)p, (uintptr_t)p + op->size);
 }
 

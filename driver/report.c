@@ -231,3 +231,29 @@ int report_csv(const char *path, const struct results *rs)
     }
     return 0;
 }
+
+int report_totals_csv(const char *path, const struct results *rs)
+{
+    FILE *f = fopen(path, "w");
+    if (f == NULL) {
+        fprintf(stderr, "mdriver: cannot write '%s': %s\n", path, strerror(errno));
+        return -1;
+    }
+    fprintf(f, "policy,util,kops,index\n");
+    for (size_t c = 0; c < rs->ncols; c++) {
+        struct totals tot;
+        column_totals(rs, c, &tot);
+        fprintf(f, "%s,", rs->col[c].label);
+        if (tot.util >= 0)
+            fprintf(f, "%.6f", tot.util);
+        fprintf(f, ",%.3f,", tot.kops);
+        if (tot.has_index)
+            fprintf(f, "%.2f", tot.index);
+        fputc('\n', f);
+    }
+    if (fclose(f) != 0) {
+        fprintf(stderr, "mdriver: cannot write '%s': %s\n", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}

@@ -21,4 +21,9 @@ void report_table(FILE *out, const struct results *rs, bool per_trace);
  * on stderr. */
 int report_csv(const char *path, const struct results *rs);
 
+/* Write one row per column: policy,util,kops,index (util as a fraction,
+ * empty where it does not apply; index empty where there is none).
+ * 0 on success, -1 with a message on stderr. */
+int report_totals_csv(const char *path, const struct results *rs);
+
 #endif /* MALLOCLAB_REPORT_H */

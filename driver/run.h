@@ -31,6 +31,8 @@ struct run_settings {
     bool check_heap;        /* mm_checkheap after every operation */
     bool time_it;           /* measure throughput after the checks pass */
     struct run_progress *progress;  /* updated as the run goes, or NULL */
+    const char *timeline_dir;   /* write the heap over time here (timeline.h), or NULL */
+    const char *label;          /* the column's name in those files' names */
 };
 
 /* Room for a failure's explanation, several lines. */

@@ -219,8 +219,10 @@ static int parse_op(const char *path, const struct line *ln, struct trace_op *op
                        "unknown operation '%s': expected a (allocate), r (realloc) or f (free)",
                        name);
     }
+    /* The fields, not ln->text: splitting cut the text after the first. */
     if (ln->nfields < want)
-        return fail_at(err, path, ln->number, "'%s' is missing its %s", ln->text,
+        return fail_at(err, path, ln->number, "'%s%s%s' is missing its %s", name,
+                       ln->nfields == 2 ? " " : "", ln->nfields == 2 ? ln->field[1] : "",
                        ln->nfields == 1 ? "block id" : "size in bytes");
     if (ln->nfields > want)
         return fail_at(err, path, ln->number, "extra field '%s' after '%s %s%s%s'",
@@ -288,6 +290,10 @@ static int check_body(const char *path, struct trace *t, char *err)
     uint32_t max_id = 0;
     for (size_t i = 0; i < t->num_ops; i++) {
         const struct trace_op *op = &t->ops[i];
+        if (op->id >= num_ids && num_ids == 0)
+            return fail_at(err, path, op->line,
+                           "block id %" PRIu32 " is out of range: the header (line 2) declares "
+                           "0 ids, so no id may be used", op->id);
         if (op->id >= num_ids)
             return fail_at(err, path, op->line,
                            "block id %" PRIu32 " is out of range: the header (line 2) declares %"
