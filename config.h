@@ -19,9 +19,13 @@
 /* The default trace list: file names inside TRACE_DIR, run in this order. */
 #ifndef DEFAULT_TRACES
 #define DEFAULT_TRACES                                                       \
+    /* hand-written, for debugging (weight 0: checked, not scored) */        \
     "coalesce-none.rep", "coalesce-next.rep", "coalesce-prev.rep",           \
     "coalesce-both.rep", "split.rep", "no-split.rep", "realloc-shrink.rep",  \
-    "realloc-grow.rep"
+    "realloc-grow.rep",                                                      \
+    /* synthetic, from tools/tracegen (commands in tools/traces.list) */     \
+    "uniform.rep", "bimodal.rep", "coalesce-runs.rep",                       \
+    "realloc-grow-mix.rep", "phases.rep", "heavy-tail.rep"
 #endif
 
 /* ---- Memory ---------------------------------------------------------- */
