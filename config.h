@@ -25,7 +25,10 @@
     "realloc-grow.rep",                                                      \
     /* synthetic, from tools/tracegen (commands in tools/traces.list) */     \
     "uniform.rep", "bimodal.rep", "coalesce-runs.rep",                       \
-    "realloc-grow-mix.rep", "phases.rep", "heavy-tail.rep"
+    "realloc-grow-mix.rep", "phases.rep", "heavy-tail.rep",                  \
+    /* recorded from real programs by tools/tracerec (tools/recorded-traces.txt) */ \
+    "real-gcc.rep", "real-python.rep", "real-perl.rep", "real-sed.rep",      \
+    "real-gnuplot.rep"
 #endif
 
 /* ---- Memory ---------------------------------------------------------- */

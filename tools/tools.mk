@@ -1,0 +1,45 @@
+# The trace tools, built by `make` alongside the driver.
+# Each tool that reads traces links the driver's one parser, driver/trace.c.
+
+TOOL_PROGRAMS = tools/tracegen tools/tracerec tools/traceinfo
+
+all: $(TOOL_PROGRAMS)
+
+# tracegen writes traces and reads none: it needs no driver code.
+tools/tracegen: $(B)/tools/tracegen.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# `make traces` regenerates the synthetic traces in traces/ from
+# tools/traces.list, the one list of their exact commands (lines of
+# "FILE TRACEGEN-ARGUMENTS"; tests/test_tracegen.sh reads it too).
+.PHONY: traces
+traces: tools/tracegen
+	@sed 's/#.*//' tools/traces.list | while read -r name args; do \
+	    [ -n "$$name" ] || continue; \
+	    echo "tools/tracegen $$args -o traces/$$name"; \
+	    tools/tracegen $$args -o "traces/$$name" || exit 1; \
+	done
+
+# traceinfo reads traces: it links the driver's parser.
+tools/traceinfo: $(B)/tools/traceinfo.o $(B)/driver/trace.o
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# tracerec runs a program with tracerec_shim.so preloaded; it looks for the
+# shim next to itself. The shim is built without sanitizers whatever
+# SANITIZE says: a sanitized library cannot be preloaded into a program
+# that is not.
+TOOL_LIBS    = tools/tracerec_shim.so
+SHIM_CFLAGS  = $(filter-out $(SAN),$(CFLAGS)) -fPIC
+CLEAN_EXTRA += $(TOOL_LIBS)
+
+all: $(TOOL_LIBS)
+
+tools/tracerec: $(B)/tools/tracerec.o | $(TOOL_LIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(B)/tools/tracerec_shim.pic.o: tools/tracerec_shim.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(SHIM_CFLAGS) -c -o $@ $<
+
+tools/tracerec_shim.so: $(B)/tools/tracerec_shim.pic.o
+	$(CC) -shared -o $@ $^ -ldl -pthread
