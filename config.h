@@ -99,4 +99,17 @@
 #define TRACE_TIME_LIMIT 60
 #endif
 
+/* ---- Helping a stuck student ---------------------------------------- */
+
+/* Time `mdriver -S` may spend shrinking a failing trace, in seconds. */
+#ifndef SHRINK_BUDGET
+#define SHRINK_BUDGET 60
+#endif
+
+/* Time limit for each replay while shrinking a trace that hung, in
+ * seconds: short, since every try that still hangs uses all of it. */
+#ifndef SHRINK_HANG_LIMIT
+#define SHRINK_HANG_LIMIT 1
+#endif
+
 #endif /* MALLOCLAB_CONFIG_H */

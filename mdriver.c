@@ -10,6 +10,8 @@
  *     driver/run.c        one trace under one allocator and policy
  *     driver/isolate.c    ...in a child process: crashes and hangs become failures
  *     driver/timeline.c   the heap over time, for the plots (-T)
+ *     driver/diagnose.c   the first bad operation of a failed trace
+ *     driver/shrink.c     a failing trace reduced to a small one (-S)
  *     driver/score.c      totals and the performance index
  *     driver/report.c     the table and the CSV
  *
@@ -28,6 +30,8 @@
 #include "config.h"
 #include "memlib.h"
 #include "allocator.h"
+#include "diagnose.h"
+#include "shrink.h"
 #include "isolate.h"
 #include "report.h"
 #include "results.h"
@@ -62,6 +66,8 @@ static const struct option_spec {
     {'T', "DIR", "write the plots' data into DIR: results.csv, totals.csv, and the heap over "
      "time per trace and policy (DIR/timeline, DIR/heapmap)"},
     {'M', "BYTES", "size of the simulated heap's arena; K, M and G suffixes allowed"},
+    {'S', "FILE.rep", "when a trace fails, shrink it to a small trace that fails the same way "
+     "and write that to FILE.rep (the first failure only)"},
 };
 
 enum { NUM_OPTIONS = sizeof option_table / sizeof option_table[0] };
@@ -73,6 +79,7 @@ struct options {
     char *policies;         /* -p's argument, split in place */
     const char *csv;
     const char *timeline_dir;
+    const char *shrink_path;
     size_t max_heap;
     double time_limit;
     bool verbose, per_trace, libc, check_heap, in_process;
@@ -185,6 +192,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'p': o->policies = optarg; break;
         case 'o': o->csv = optarg; break;
         case 'T': o->timeline_dir = optarg; break;
+        case 'S': o->shrink_path = optarg; break;
         case 'M':
             if (!parse_bytes(optarg, &o->max_heap))
                 return usage_error(argv[0], "-M wants a size in bytes such as 67108864 or 64M, "
@@ -206,6 +214,9 @@ static int parse_options(int argc, char **argv, struct options *o)
     if (optind < argc)
         return usage_error(argv[0], "unexpected argument '%s' (traces are given with -f)",
                            argv[optind]);
+    if (o->shrink_path != NULL && o->in_process)
+        return usage_error(argv[0], "-S needs child processes to try each smaller trace; "
+                           "leave out -D%s", "");
     return -1;
 }
 
@@ -326,7 +337,7 @@ static int write_timeline_csvs(const char *dir, const struct results *rs)
 /* ---- Running ------------------------------------------------------------- */
 
 /* Run every column on row i; returns false when a check failed. */
-static bool run_row(const struct options *o, struct results *rs, size_t i, bool *input_error)
+static bool run_row(struct options *o, struct results *rs, size_t i, bool *input_error)
 {
     struct row *row = &rs->row[i];
     struct trace t;
@@ -363,14 +374,16 @@ static bool run_row(const struct options *o, struct results *rs, size_t i, bool 
             printf("  %s: checking%s, then timing\n", col->label,
                    s.check_heap ? " with mm_checkheap after every operation" : "");
         fflush(stdout);
-        if (o->in_process)
-            run_trace(&t, &s, r);
-        else
-            isolate_run(&t, &s, o->time_limit, r);
+        diagnose_run(&t, &s, o->time_limit, !o->in_process, r);
         if (!r->valid) {
             all_valid = false;
+            diagnose_first_bad_op(&t, &s, o->time_limit, !o->in_process, r);
             fflush(stdout);
             fprintf(stderr, "FAIL [%s] %s\n", col->label, r->message);
+            if (o->shrink_path != NULL && col->alloc->simulated) {
+                shrink_trace(&t, &s, r, o->time_limit, o->shrink_path);
+                o->shrink_path = NULL;          /* the first failure only */
+            }
         } else if (o->verbose && r->timed) {
             printf("  %s: valid (checked in %.3f s); %.0f Kops, noise ±%.1f%% over %d timed "
                    "replays%s\n", col->label, r->check_secs, (double)r->ops / r->secs / 1000.0,

@@ -65,11 +65,13 @@ static void say(struct replay *rp, const char *fmt, ...)
 
 /* Start the failure message: "FILE:LINE: OP: " then the text. The
  * allocator is named in it when it is not mm.c's default. */
-static void fail(struct replay *rp, const char *fmt, ...)
+static void fail(struct replay *rp, enum failure_kind kind, const char *fmt, ...)
 {
     struct run_result *r = rp->r;
     char opbuf[64] = "";
     r->valid = false;
+    r->failure = kind;
+    r->failed_op = rp->op != NULL ? (size_t)(rp->op - rp->t->ops) : rp->t->num_ops;
     r->message[0] = '\0';
     if (rp->op != NULL) {
         trace_op_format(rp->op, opbuf, sizeof opbuf);
@@ -128,10 +130,12 @@ static void say_damage(struct replay *rp, uint32_t id, const unsigned char *p, s
         say(rp, "bytes %zu-%zu are wrong", d->first, d->last);
     if (d->count > d->last - d->first + 1)
         say(rp, " (and more: %zu wrong bytes in all)", d->count);
-    say(rp, "\n    expected at offset %zu:", d->first);
+    char label[48];
+    int width = snprintf(label, sizeof label, "expected from offset %zu:", d->first);
+    say(rp, "\n    %s", label);
     for (size_t i = 0; i < n; i++)
         say(rp, " %02x", payload_byte(id, d->first + i));
-    say(rp, "\n    found:             ");
+    say(rp, "\n    %-*s", width, "found:");
     for (size_t i = 0; i < n; i++)
         say(rp, " %02x", p[d->first + i]);
 }
@@ -148,7 +152,7 @@ static bool verify(struct replay *rp, uint32_t id, size_t from, size_t to, const
     struct damage d;
     if (b->ptr == NULL || payload_verify(b->ptr, id, from, to, &d) == 0)
         return true;
-    fail(rp, "the data in ");
+    fail(rp, FAIL_DATA, "the data in ");
     say_block(rp, id);
     say(rp, " changed %s: ", when);
     say_damage(rp, id, b->ptr, b->size, &d);
@@ -202,21 +206,21 @@ static bool check_placement(struct replay *rp, uint32_t id, const unsigned char 
     char at[40], lo_s[40], hi_s[40];
     uintptr_t a = (uintptr_t)p;
     if (a % ALIGNMENT != 0) {
-        fail(rp, "%s returned %s, which is not aligned to %d bytes (ALIGNMENT in config.h): "
+        fail(rp, FAIL_ALIGNMENT, "%s returned %s, which is not aligned to %d bytes (ALIGNMENT in config.h): "
              "it is %" PRIuPTR " bytes past a multiple of %d",
              fn, where(rp, p, at, sizeof at), ALIGNMENT, a % ALIGNMENT, ALIGNMENT);
         return false;
     }
     size_t extent = size ? size : 1;   /* a malloc(0) pointer still names a byte */
     if (a > UINTPTR_MAX - extent) {
-        fail(rp, "%s returned %s for %zu bytes, which wraps around the address space",
+        fail(rp, FAIL_OUTSIDE, "%s returned %s for %zu bytes, which wraps around the address space",
              fn, where(rp, p, at, sizeof at), size);
         return false;
     }
     if (rp->s->alloc->simulated) {
         uintptr_t lo = (uintptr_t)mem_heap_lo(), hi = (uintptr_t)mem_heap_hi();
         if (a < lo || a + extent - 1 > hi) {
-            fail(rp, "%s returned a %zu-byte block at %s, which is not inside the heap "
+            fail(rp, FAIL_OUTSIDE, "%s returned a %zu-byte block at %s, which is not inside the heap "
                  "(%s to %s, %zu bytes): ", fn, size, where(rp, p, at, sizeof at),
                  where(rp, (void *)lo, lo_s, sizeof lo_s),
                  where(rp, (void *)hi, hi_s, sizeof hi_s), mem_heapsize());
@@ -232,7 +236,7 @@ static bool check_placement(struct replay *rp, uint32_t id, const unsigned char 
     }
     uint32_t other = blockset_below(&rp->set, a + extent);
     if (other != BLOCKSET_NONE && rp->set.node[other].end > a) {
-        fail(rp, "%s returned a %zu-byte block at %s for block %" PRIu32
+        fail(rp, FAIL_OVERLAP, "%s returned a %zu-byte block at %s for block %" PRIu32
              ", which overlaps live ", fn, size, where(rp, p, at, sizeof at), id);
         say_block(rp, other);
         return false;
@@ -244,16 +248,16 @@ static bool check_placement(struct replay *rp, uint32_t id, const unsigned char 
 static void fail_null(struct replay *rp, const char *fn, size_t live_after)
 {
     if (!rp->s->alloc->simulated) {
-        fail(rp, "%s returned NULL (%zu live bytes after this operation)", fn, live_after);
+        fail(rp, FAIL_NULL, "%s returned NULL (%zu live bytes after this operation)", fn, live_after);
         return;
     }
     if (live_after > mem_max_heap()) {
-        fail(rp, "out of memory: after this operation the trace holds %zu live bytes, more "
+        fail(rp, FAIL_OUT_OF_MEMORY, "out of memory: after this operation the trace holds %zu live bytes, more "
              "than the arena's %zu bytes (MAX_HEAP in config.h; mdriver -M sets it)",
              live_after, mem_max_heap());
         return;
     }
-    fail(rp, "%s returned NULL, but the arena could hold the request: %zu live bytes after "
+    fail(rp, FAIL_NULL, "%s returned NULL, but the arena could hold the request: %zu live bytes after "
          "it, and the heap was %zu bytes of an arena of %zu", fn, live_after, mem_heapsize(),
          mem_max_heap());
 }
@@ -306,7 +310,7 @@ static bool check_tail(struct replay *rp)
     for (unsigned char *p = from; p < rp->tail_end; p++) {
         if (*p != tail_canary) {
             char at[40], b[40];
-            fail(rp, "mm.c wrote past the end of the heap during this operation: the byte at "
+            fail(rp, FAIL_PAST_HEAP, "mm.c wrote past the end of the heap during this operation: the byte at "
                  "%s (break at %s, so %td byte%s past the heap's last byte) changed from "
                  "0x%02x to 0x%02x; the allocator owns only mem_heap_lo() to mem_heap_hi()",
                  where(rp, p, at, sizeof at), where(rp, brk, b, sizeof b), p - brk + 1,
@@ -362,11 +366,11 @@ static bool do_realloc(struct replay *rp)
     if (payload_verify(p, op->id, 0, kept, &d) != 0) {
         char was[40], now[40];
         if (p == old)
-            fail(rp, "%s resized block %" PRIu32 " in place at %s but did not keep its data: "
+            fail(rp, FAIL_REALLOC_DATA, "%s resized block %" PRIu32 " in place at %s but did not keep its data: "
                  "the first %zu bytes must survive; ", fn, op->id, where(rp, p, now, sizeof now),
                  kept);
         else
-            fail(rp, "%s moved block %" PRIu32 " from %s to %s but did not keep its data: "
+            fail(rp, FAIL_REALLOC_DATA, "%s moved block %" PRIu32 " from %s to %s but did not keep its data: "
                  "the first %zu bytes must survive; ", fn, op->id,
                  where(rp, old, was, sizeof was), where(rp, p, now, sizeof now), kept);
         say_damage(rp, op->id, p, kept, &d);    /* past `kept`, nothing is expected yet */
@@ -402,26 +406,26 @@ static bool start(struct replay *rp)
     const struct allocator *a = rp->s->alloc;
     if (a->simulated && rp->t->peak_live > mem_max_heap()) {
         rp->op = &rp->t->ops[rp->t->peak_op];
-        fail(rp, "out of memory: after this operation the trace holds %zu live bytes, more "
-             "than the arena's %zu bytes (MAX_HEAP in config.h; mdriver -M sets it); no "
+        fail(rp, FAIL_OUT_OF_MEMORY, "out of memory: after this operation the trace holds %zu "
+             "live bytes, more than the arena's %zu bytes (MAX_HEAP in config.h; mdriver -M sets it); no "
              "allocator could replay it, so none was called", rp->t->peak_live, mem_max_heap());
         return false;
     }
     if (a->simulated)
         mem_reset_brk();
     if (rp->s->policy != NULL && a->set_placement(rp->s->policy) != 0) {
-        fail(rp, "mm_set_placement(\"%s\") returned an error: mm.c does not know this policy",
+        fail(rp, FAIL_SETUP, "mm_set_placement(\"%s\") returned an error: mm.c does not know this policy",
              rp->s->policy);
         return false;
     }
     if (a->init() != 0) {
-        fail(rp, "%s failed (it returned nonzero) on an empty heap", fn_name(rp, "init"));
+        fail(rp, FAIL_SETUP, "%s failed (it returned nonzero) on an empty heap", fn_name(rp, "init"));
         if (a->simulated)
             say(rp, "; the heap is now %zu bytes", mem_heapsize());
         return false;
     }
     if (rp->s->check_heap && a->checkheap != NULL && !a->checkheap(__LINE__)) {
-        fail(rp, "mm_checkheap returned false right after mm_init");
+        fail(rp, FAIL_CHECKHEAP, "mm_checkheap returned false right after mm_init");
         return false;
     }
     if (a->simulated) {
@@ -459,7 +463,7 @@ static bool replay_all(struct replay *rp)
         if (!ok || (rp->s->alloc->simulated && !check_tail(rp)))
             return false;
         if (rp->s->check_heap && !rp->s->alloc->checkheap((int)rp->op->line)) {
-            fail(rp, "mm_checkheap returned false after this operation (its own message "
+            fail(rp, FAIL_CHECKHEAP, "mm_checkheap returned false after this operation (its own message "
                  "above says which invariant broke)");
             return false;
         }
@@ -479,13 +483,14 @@ void check_replay(const struct trace *t, const struct run_settings *s, struct ru
     r->valid = false;
     r->message[0] = '\0';
     r->failed_line = 0;
+    r->failed_op = t->num_ops;
     r->ops = t->num_ops;
     r->peak_live = t->peak_live;
     r->util_applies = s->alloc->simulated;
     rp.block = calloc(t->num_ids ? t->num_ids : 1, sizeof *rp.block);
     if (rp.block == NULL || blockset_init(&rp.set, t->num_ids) != 0) {
         free(rp.block);
-        fail(&rp, "out of memory for the driver's bookkeeping (%zu blocks)", t->num_ids);
+        fail(&rp, FAIL_DRIVER, "out of memory for the driver's bookkeeping (%zu blocks)", t->num_ids);
         return;
     }
     if (replay_all(&rp)) {

@@ -182,11 +182,13 @@ static void say_where(const struct trace *t, const struct report *rep, struct ru
         const struct trace_op *op = &t->ops[rep->op];
         trace_op_format(op, opbuf, sizeof opbuf);
         r->failed_line = op->line;
+        r->failed_op = (size_t)rep->op;
         snprintf(r->message, sizeof r->message, "%s:%" PRIu32 ": '%s': ", t->path, op->line,
                  opbuf);
         return;
     }
     const char *when = "";
+    r->failed_op = t->num_ops;
     if (rep == NULL)
         when = "(which operation was running is unknown: the process left no report) ";
     else if (rep->phase == PHASE_START)
@@ -247,6 +249,7 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     if (pipe(fds) != 0) {
         snprintf(r->message, sizeof r->message, "%s: cannot make a pipe: %s", t->path,
                  strerror(errno));
+        r->failure = FAIL_DRIVER;
         return;
     }
     double started = now();
@@ -254,6 +257,7 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     if (pid < 0) {
         snprintf(r->message, sizeof r->message, "%s: cannot start a process: %s", t->path,
                  strerror(errno));
+        r->failure = FAIL_DRIVER;
         close(fds[0]);
         close(fds[1]);
         return;
@@ -300,17 +304,23 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
         *r = rep->result;
     } else if (complete && rep->kind == REPORT_SIGNAL) {
         say_where(t, rep, r);
+        r->failure = FAIL_CRASH;
+        r->failed_signal = rep->signo;
         explain_signal(rep, r);
     } else if (complete && rep->kind == REPORT_TIMEOUT) {
         say_where(t, rep, r);
+        r->failure = FAIL_TIMEOUT;
         append(r, "did not finish within the time limit of %g s (-s): stopped after %.1f s "
                "(an infinite loop?)", time_limit, secs);
     } else if (complete && rep->kind == REPORT_EXIT) {
         say_where(t, rep, r);
+        r->failure = FAIL_EXIT;
         append(r, "the process ended early: exit(%d) was called before the trace finished",
                WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
     } else {
         say_where(t, NULL, r);
+        r->failure = killed ? FAIL_TIMEOUT : WIFSIGNALED(wstatus) ? FAIL_CRASH : FAIL_EXIT;
+        r->failed_signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
         if (killed)
             append(r, "did not finish within the time limit of %g s (-s) and did not respond; "
                    "killed after %.1f s", time_limit, secs);

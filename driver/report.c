@@ -50,9 +50,14 @@ static void column_totals(const struct results *rs, size_t c, struct totals *tot
 static void print_index(FILE *out, const struct column *col, const struct totals *tot)
 {
     if (!tot->has_index) {
-        if (col->alloc->simulated)
-            fprintf(out, "%s: no performance index (no reference throughput: libc was not "
-                    "timed and REFERENCE_KOPS is 0)\n", col->label);
+        if (!col->alloc->simulated)
+            return;
+        if (tot->util_traces + tot->tput_traces == 0)
+            fprintf(out, "%s: no performance index: none of these traces is scored (weight 0)\n",
+                    col->label);
+        else
+            fprintf(out, "%s: no performance index: no reference throughput (libc timed no "
+                    "trace, and REFERENCE_KOPS is 0)\n", col->label);
         return;
     }
     fprintf(out, "%s: performance index = %d%% x util %.1f%% + %d%% x min(1, %.0f / %.0f Kops",

@@ -10,6 +10,28 @@
 #include "timeline.h"
 #include "timing.h"
 
+const char *failure_kind_name(enum failure_kind k)
+{
+    static const char *const names[] = {
+        [FAIL_NONE] = "none",
+        [FAIL_SETUP] = "setup failed",
+        [FAIL_ALIGNMENT] = "misaligned block",
+        [FAIL_OUTSIDE] = "block outside the heap",
+        [FAIL_OVERLAP] = "overlapping blocks",
+        [FAIL_NULL] = "NULL returned",
+        [FAIL_OUT_OF_MEMORY] = "out of memory",
+        [FAIL_DATA] = "block data changed",
+        [FAIL_REALLOC_DATA] = "realloc lost data",
+        [FAIL_PAST_HEAP] = "write past the heap",
+        [FAIL_CHECKHEAP] = "mm_checkheap failed",
+        [FAIL_CRASH] = "crash",
+        [FAIL_TIMEOUT] = "time limit",
+        [FAIL_EXIT] = "early exit",
+        [FAIL_DRIVER] = "driver error",
+    };
+    return k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
 void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r)
 {
     memset(r, 0, sizeof *r);

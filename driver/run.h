@@ -35,6 +35,28 @@ struct run_settings {
     const char *label;          /* the column's name in those files' names */
 };
 
+/* What went wrong, so that a shrunk trace can be said to fail "the same way". */
+enum failure_kind {
+    FAIL_NONE,
+    FAIL_SETUP,         /* mm_init or mm_set_placement failed */
+    FAIL_ALIGNMENT,     /* a block not aligned to ALIGNMENT */
+    FAIL_OUTSIDE,       /* a block not inside the heap */
+    FAIL_OVERLAP,       /* a block overlapping a live block */
+    FAIL_NULL,          /* NULL for a request the arena could hold */
+    FAIL_OUT_OF_MEMORY, /* the trace needs more than the arena holds */
+    FAIL_DATA,          /* a live block's contents changed */
+    FAIL_REALLOC_DATA,  /* realloc did not keep the data */
+    FAIL_PAST_HEAP,     /* a write past the break */
+    FAIL_CHECKHEAP,     /* mm_checkheap returned false */
+    FAIL_CRASH,         /* killed by a signal */
+    FAIL_TIMEOUT,       /* the time limit passed */
+    FAIL_EXIT,          /* the process ended before the run did */
+    FAIL_DRIVER,        /* the driver itself could not go on (out of memory, fork failed) */
+};
+
+/* "overlap", "data changed", ...: a failure kind in a few words. */
+const char *failure_kind_name(enum failure_kind k);
+
 /* Room for a failure's explanation, several lines. */
 #define RUN_MESSAGE_MAX 2048
 
@@ -52,6 +74,9 @@ struct run_result {
     double spread;          /* (k-th fastest - fastest) / fastest */
     int reps;               /* timed replays */
     bool converged;         /* the k fastest agreed within the tolerance */
+    enum failure_kind failure;
+    int failed_signal;      /* for FAIL_CRASH */
+    size_t failed_op;       /* index of the failing operation, or num_ops if none */
     unsigned failed_line;   /* trace line of the failing operation, 0 if none */
     char message[RUN_MESSAGE_MAX];  /* why the run failed: "" when valid */
 };

@@ -49,7 +49,8 @@ void score_column(const struct results *rs, size_t col, double reference_kops, s
         tot->kops = (double)tot->ops / tot->secs / 1000.0 * tot->tput_passed / tot->tput_traces;
 
     tot->reference_kops = reference_kops;
-    tot->has_index = util_applies && reference_kops > 0 && tot->traces > 0;
+    tot->has_index = util_applies && reference_kops > 0 &&
+                     tot->util_traces + tot->tput_traces > 0;
     if (tot->has_index) {
         double util = tot->util_traces ? tot->util : 1.0;
         double ratio = tot->kops / reference_kops;

@@ -115,6 +115,7 @@ void time_replays(const struct trace *t, const struct run_settings *s, struct ru
     tm.left_live = ids_left_live(t, &tm.num_left_live);
     if (tm.ptr == NULL || tm.left_live == NULL) {
         snprintf(r->message, sizeof r->message, "out of memory for the timed replays");
+        r->failure = FAIL_DRIVER;
         r->valid = false;
         goto out;
     }
@@ -156,6 +157,7 @@ init_failed:
     snprintf(r->message, sizeof r->message,
              "%s: %s failed between timed replays, although it had succeeded for the checks",
              t->path, s->alloc->simulated ? "mm_init" : "init");
+    r->failure = FAIL_SETUP;
     r->valid = false;
 out:
     free(tm.ptr);
