@@ -1,0 +1,174 @@
+#!/bin/sh
+# test_isolation.sh - a driver that nothing can knock over: an allocator
+# that crashes, hangs, exits, aborts, writes past or below the heap, asks
+# mem_sbrk for too much or hands out short blocks fails its trace with
+# exit status 1 and one message naming the trace line, the operation and
+# what happened (the signal, the faulting address placed relative to the
+# heap); the other traces still run, the table and the CSV are still
+# written; -D runs in the driver's own process, so a crash takes the driver
+# down where a debugger can see it, but an exit() does not pass for success.
+#
+# Run from the top folder, after make (tests/run.sh does both).
+
+# shellcheck source=tests/lib.sh
+. tests/lib.sh
+
+T=tests/traces
+B=tests/broken
+
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT
+
+# ---- Helpers ---------------------------------------------------------------
+
+# run COMMAND...: run it; $status, $secs, $tmp/out and $tmp/err hold what it
+# did and how long it took.
+run() {
+    started=$(date +%s.%N)
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    secs=$(echo "$started $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
+}
+
+# A test is a few expectations between begin and end; end passes the test
+# if none of them noted a problem, and fails it showing them (and stderr).
+begin() {
+    problems=""
+}
+note() {
+    problems="$problems$1
+"
+}
+end() {
+    if [ -z "$problems" ]; then
+        pass "$1"
+    else
+        fail "$1" "$problems" "stderr was:" "$(head -c 1500 "$tmp/err")"
+    fi
+}
+
+expect_status() {
+    [ "$status" -eq "$1" ] || note "exit status $status, expected $1"
+}
+expect_err() {
+    grep -qF -- "$1" "$tmp/err" || note "stderr lacks '$1'"
+}
+expect_no_err() {
+    ! grep -qF -- "$1" "$tmp/err" || note "stderr has '$1'"
+}
+# expect_row REGEX: some stdout line matches the extended regex.
+expect_row() {
+    grep -qE -- "$1" "$tmp/out" || note "no line of stdout matches /$1/"
+}
+# expect_secs LOW HIGH: the run took between LOW and HIGH seconds.
+expect_secs() {
+    awk -v s="$secs" -v lo="$1" -v hi="$2" 'BEGIN { exit !(s >= lo && s <= hi) }' ||
+        note "took $secs s, expected $1 to $2 s"
+}
+# expect_phrases "P1;P2;...": stderr holds each phrase.
+expect_phrases() {
+    rest=$1
+    while [ -n "$rest" ]; do
+        expect_err "${rest%%;*}"
+        case "$rest" in
+            *";"*) rest=${rest#*;} ;;
+            *) rest="" ;;
+        esac
+    done
+}
+
+for name in segv loop exit0 abort past-end far-past-end below-heap sbrk-huge short-blocks correct; do
+    if [ ! -x "$B/mdriver-$name" ]; then
+        fail "drivers-are-built" "no $B/mdriver-$name: run make test"
+        summary
+        exit
+    fi
+done
+
+# ---- Each failure is caught, explained, and placed ---------------------------
+
+# NAME|TRACE|LINE|OP|PHRASE[;PHRASE...]: tests/broken/mdriver-NAME -s 2 on
+# tests/traces/TRACE.rep must exit 1 (not die of a signal) with
+# "FAIL [mm] FILE:LINE: 'OP': " and each PHRASE on stderr, and still print
+# the table's Total line. Each bug is planted in the third mm_malloc call.
+# past-end on ops writes into a page its own mem_sbrk made usable (with
+# 4 KiB pages); on classic, into the page the break was in already.
+cat >"$tmp/broken" <<'EOF'
+segv|ops|7|a 2 4096|the process crashed with SIGSEGV (Segmentation fault) touching address NULL pointer + 16
+loop|ops|7|a 2 4096|did not finish within the time limit of 2 s (-s): stopped after;an infinite loop?
+exit0|ops|7|a 2 4096|the process ended early: exit(0) was called before the trace finished
+abort|ops|7|a 2 4096|mm_malloc: planted abort;the process crashed with SIGABRT (Aborted): abort() was called
+past-end|ops|7|a 2 4096|mm.c wrote past the end of the heap during this operation;(break at heap+0x2060, so 1 byte past the heap's last byte) changed from 0xa5 to 0x5a
+past-end|classic|7|r 0 300|mm.c wrote past the end of the heap during this operation;(break at heap+0x2a0, so 1 byte past the heap's last byte) changed from 0xa5 to 0x5a
+far-past-end|ops|7|a 2 4096|the process crashed with SIGSEGV;bytes past the end of the heap (break at heap+0x2060)
+below-heap|ops|7|a 2 4096|the process crashed with SIGSEGV;touching address in the guard page below the heap (8 bytes below its first byte)
+sbrk-huge|ops|7|a 2 4096|mem_sbrk: cannot grow the heap by;the arena holds;mm_malloc returned NULL, but the arena could hold the request
+short-blocks|ops|7|a 2 4096|the data in block 1 (40 bytes at heap+0x1020, placed at line 6) changed during this operation;bytes 32-39 are wrong
+EOF
+while IFS='|' read -r name trace line op phrases; do
+    begin
+    run "$B/mdriver-$name" -f "$T/$trace.rep" -s 2
+    expect_status 1
+    expect_err "FAIL [mm] $T/$trace.rep:$line: '$op': "
+    expect_phrases "$phrases"
+    expect_row '^Total '
+    # The time limit stops the loop on time: not before it, not long after.
+    [ "$name" = loop ] && expect_secs 1.9 4.5
+    end "$name-fails-$trace-at-line-$line-with-exit-1"
+done <"$tmp/broken"
+
+# ---- The other traces still run -----------------------------------------------
+
+# The first trace fails at its third mm_malloc; free.rep has only two, so
+# it passes. Its row, the Total line and the CSV must all be there.
+for name in segv loop exit0 abort; do
+    begin
+    run "$B/mdriver-$name" -v -f $T/ops.rep -f $T/free.rep -s 2 -o "$tmp/$name.csv"
+    expect_status 1
+    expect_err "FAIL [mm] $T/ops.rep:7: 'a 2 4096': "
+    expect_no_err "$T/free.rep"
+    expect_row '^ops\.rep +no +FAIL '
+    expect_row '^free\.rep +yes '
+    expect_row '^Total '
+    expect_row '^1 of 2 traces failed'
+    if [ ! -s "$tmp/$name.csv" ]; then
+        note "no CSV written"
+    else
+        grep -q "^\"ops.rep\",mm,0,.*ops.rep:7: 'a 2 4096': " "$tmp/$name.csv" ||
+            note "no CSV row for ops.rep with valid 0 and the message"
+        grep -q '^"free.rep",mm,1,' "$tmp/$name.csv" || note "no CSV row for free.rep with valid 1"
+    fi
+    end "$name-in-the-first-trace-leaves-the-second-to-run"
+done
+
+# ---- -D: one process --------------------------------------------------------------
+
+# No child to catch the crash: the driver itself dies of SIGSEGV (128 + 11)
+# or SIGABRT (128 + 6), as a debugger wants, after saying nothing.
+begin
+run "$B/mdriver-segv" -D -f $T/ops.rep
+expect_status 139
+expect_no_err "FAIL"
+end "D-segv-kills-the-driver-itself-with-SIGSEGV"
+
+begin
+run "$B/mdriver-abort" -D -f $T/ops.rep
+expect_status 134
+expect_err "mm_malloc: planted abort"
+end "D-abort-kills-the-driver-itself-with-SIGABRT"
+
+# exit(0) in mm_malloc must not end the driver with status 0.
+begin
+run "$B/mdriver-exit0" -D -f $T/ops.rep -f $T/free.rep
+expect_status 1
+expect_err "FAIL [mm] $T/ops.rep:7: 'a 2 4096': the process ended early: exit() was called"
+end "D-exit0-fails-with-exit-1-and-the-line"
+
+begin
+run "$B/mdriver-correct" -D -f $T/ops.rep -f $T/free.rep
+expect_status 0
+[ ! -s "$tmp/err" ] || note "stderr is not empty"
+expect_row '^Total '
+end "D-correct-allocator-exits-0"
+
+summary
