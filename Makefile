@@ -54,8 +54,14 @@ $(D)/%.o: %.c
 
 include tools/tools.mk
 include tests/tests.mk
+include tests/fuzz/fuzz.mk
+include plots/plots.mk
 
 clean:
 	rm -rf build $(PROGRAMS) $(TOOL_PROGRAMS) $(TEST_PROGRAMS) $(CLEAN_EXTRA)
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# The benchmark figures quoted in BENCHMARKS.md.
+bench: all
+	sh bench/run.sh

@@ -112,4 +112,44 @@
 #define SHRINK_HANG_LIMIT 1
 #endif
 
+/* ---- Grading (-g, -G, -I, tools/grade) --------------------------------- */
+
+/* Autolab (-g): the assessment's problems and what each is given, as
+ * "NAME", "MEASURE" pairs. Measures: "index" (performance index, 0-100),
+ * "util" (mean utilization, percent), "kops" (throughput, Kops),
+ * "correct" (traces that passed every check, percent). */
+#ifndef AUTOLAB_PROBLEMS
+#define AUTOLAB_PROBLEMS "Performance index", "index"
+#endif
+
+/* Autolab (-g): the scoreboard's columns, left to right, as measures. */
+#ifndef AUTOLAB_SCOREBOARD
+#define AUTOLAB_SCOREBOARD "index", "util", "kops", "correct"
+#endif
+
+/* Gradescope (-G): points the performance index is scaled to (0-100 maps
+ * to 0-GRADESCOPE_MAX_SCORE). */
+#ifndef GRADESCOPE_MAX_SCORE
+#define GRADESCOPE_MAX_SCORE 100
+#endif
+
+/* Most global and static writable data mm.c may hold, in bytes
+ * (.data + .bss + common symbols of mm.o; checked by tools/rulecheck). */
+#ifndef MAX_GLOBAL_DATA
+#define MAX_GLOBAL_DATA 128
+#endif
+
+/* -I counts instructions instead of timing: a count becomes seconds on a
+ * nominal machine running this many instructions per second, so that Kops
+ * and the index keep their meaning. */
+#ifndef ICOUNT_NOMINAL_IPS
+#define ICOUNT_NOMINAL_IPS 1e9
+#endif
+
+/* Reference under -I, in instructions per operation; 0 means: count the C
+ * library's malloc on the same traces in the same run. */
+#ifndef ICOUNT_REFERENCE_IPO
+#define ICOUNT_REFERENCE_IPO 0
+#endif
+
 #endif /* MALLOCLAB_CONFIG_H */

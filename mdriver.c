@@ -14,8 +14,11 @@
  *     driver/shrink.c     a failing trace reduced to a small one (-S)
  *     driver/score.c      totals and the performance index
  *     driver/report.c     the table and the CSV
+ *     driver/grading.c    the autograders' outputs (-g, -G)
+ *     driver/icount.c     throughput from instruction counts, under callgrind (-I, -P)
  *
- * Exit status: 0 every trace valid; 1 some trace failed a check; 2 a usage
+ * Exit status: 0 every trace valid; 1 some trace failed a check (or mm.c
+ * broke a rule, -R, or did not build, -B); 2 a usage
  * or input error (a bad flag, an unreadable or malformed trace).
  */
 #include <errno.h>
@@ -31,6 +34,8 @@
 #include "memlib.h"
 #include "allocator.h"
 #include "diagnose.h"
+#include "grading.h"
+#include "icount.h"
 #include "shrink.h"
 #include "isolate.h"
 #include "report.h"
@@ -56,6 +61,8 @@ static const struct option_spec {
     {'c', NULL, "run mm_checkheap after every operation (mm.c must define it)"},
     {'D', NULL, "debug: run everything in this process (no child processes, no time "
      "limit), so that gdb stops where the allocator crashes"},
+    {'d', NULL, "at a failure, show the heap around it: the driver's view and mm.c's "
+     "(mm_walk_heap)"},
     {'f', "FILE", "replay trace FILE instead of the default list; repeatable"},
     {'t', "DIR", "read the default trace list from DIR (default: " TRACE_DIR ")"},
     {'p', "POLICY[,POLICY...]",
@@ -66,8 +73,21 @@ static const struct option_spec {
     {'T', "DIR", "write the plots' data into DIR: results.csv, totals.csv, and the heap over "
      "time per trace and policy (DIR/timeline, DIR/heapmap)"},
     {'M', "BYTES", "size of the simulated heap's arena; K, M and G suffixes allowed"},
+    {'x', "LINE", "stop each trace after the operation on LINE and show the heap there "
+     "(no scores)"},
     {'S', "FILE.rep", "when a trace fails, shrink it to a small trace that fails the same way "
      "and write that to FILE.rep (the first failure only)"},
+    {'g', NULL, "print Autolab's result line last: {\"scores\": {...}, \"scoreboard\": [...]} "
+     "(problems and columns in config.h)"},
+    {'G', "FILE.json", "write Gradescope's results.json to FILE.json"},
+    {'R', "FILE", "rules mm.c breaks, one per line (tools/rulecheck's report): any makes "
+     "-g and -G score 0"},
+    {'B', "FILE", "mm.c did not build: run nothing, write -g and -G scoring 0 with FILE's text "
+     "(the compiler's messages)"},
+    {'I', NULL, "throughput from the instructions the allocator executes (valgrind's "
+     "callgrind), not from a clock: the same on every run"},
+    {'P', NULL, "replay each trace once after a warm-up, unchecked and untimed, through "
+     "icount_malloc, _realloc and _free: what -I counts under callgrind; for profilers"},
 };
 
 enum { NUM_OPTIONS = sizeof option_table / sizeof option_table[0] };
@@ -82,7 +102,10 @@ struct options {
     const char *shrink_path;
     size_t max_heap;
     double time_limit;
-    bool verbose, per_trace, libc, check_heap, in_process;
+    const char *gradescope, *rules, *build_log;     /* -G, -R, -B */
+    unsigned stop_line;                             /* -x */
+    bool verbose, per_trace, libc, check_heap, in_process, dump;
+    bool autolab, icount, replay_only;              /* -g, -I, -P */
 };
 
 static void usage(FILE *out, const char *prog)
@@ -105,7 +128,8 @@ static void usage(FILE *out, const char *prog)
         fprintf(out, "  %-24s %s\n", left, option_table[i].help);
     }
     fprintf(out, "\nDefaults: -s %d, -M %zu (config.h).\n"
-                 "Exit status: 0 all traces valid, 1 some trace failed a check, 2 usage or "
+                 "Exit status: 0 all traces valid, 1 some trace failed a check (or -R, -B), "
+                 "2 usage or "
                  "input error.\n", TRACE_TIME_LIMIT, (size_t)MAX_HEAP);
 }
 
@@ -155,6 +179,19 @@ static bool parse_seconds(const char *s, double *out)
     return true;
 }
 
+static bool parse_line(const char *s, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    if (*s < '0' || *s > '9')
+        return false;
+    unsigned long v = strtoul(s, &end, 10);
+    if (errno != 0 || *end != '\0' || v == 0 || v > UINT32_MAX)
+        return false;
+    *out = (unsigned)v;
+    return true;
+}
+
 /* Parse argv into *o; returns -1 to go on, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -187,12 +224,24 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'l': o->libc = true; break;
         case 'c': o->check_heap = true; break;
         case 'D': o->in_process = true; break;
+        case 'd': o->dump = true; break;
+        case 'x':
+            if (!parse_line(optarg, &o->stop_line))
+                return usage_error(argv[0], "-x wants a trace line number (1 or more), not '%s'",
+                                   optarg);
+            break;
         case 'f': o->files[o->nfiles++] = optarg; break;
         case 't': o->trace_dir = optarg; break;
         case 'p': o->policies = optarg; break;
         case 'o': o->csv = optarg; break;
         case 'T': o->timeline_dir = optarg; break;
         case 'S': o->shrink_path = optarg; break;
+        case 'g': o->autolab = true; break;
+        case 'G': o->gradescope = optarg; break;
+        case 'R': o->rules = optarg; break;
+        case 'B': o->build_log = optarg; break;
+        case 'I': o->icount = true; break;
+        case 'P': o->replay_only = o->in_process = true; break;
         case 'M':
             if (!parse_bytes(optarg, &o->max_heap))
                 return usage_error(argv[0], "-M wants a size in bytes such as 67108864 or 64M, "
@@ -284,7 +333,9 @@ static int make_columns(struct options *o, struct results *rs, const char *prog)
     }
     if (o->check_heap && mm->checkheap == NULL)
         return usage_error(prog, "-c needs mm_checkheap, which mm.c does not define%s", "");
-    if (o->libc || REFERENCE_KOPS == 0)
+    bool needs_reference = o->stop_line == 0 &&
+                           (o->icount ? ICOUNT_REFERENCE_IPO == 0 : REFERENCE_KOPS == 0);
+    if (o->libc || needs_reference)
         rs->col[rs->ncols++] = (struct column){"libc", allocator_libc(), NULL, o->libc};
     return -1;
 }
@@ -336,6 +387,53 @@ static int write_timeline_csvs(const char *dir, const struct results *rs)
 
 /* ---- Running ------------------------------------------------------------- */
 
+/* -P: replay `t` once on each shown column, for callgrind (icount.h);
+ * returns false when an allocator could not be initialised. */
+static bool replay_columns(const struct trace *t, const struct results *rs)
+{
+    bool replayed = true;
+    for (size_t c = 0; c < rs->ncols; c++) {
+        const struct column *col = &rs->col[c];
+        struct run_settings s = {.alloc = col->alloc, .policy = col->policy, .label = col->label};
+        if (col->shown && icount_replay(t, &s) != 0)
+            replayed = false;
+    }
+    return replayed;
+}
+
+/* After a failure with -d: the checked replay wrote a dump of the heap
+ * where it failed; a crash, hang or exit left none, so replay up to the
+ * operation before the one that failed and show the heap there. */
+static void show_heap_at_failure(const struct options *o, const struct trace *t,
+                                 const struct run_settings *s, const struct run_result *r)
+{
+    if (r->detail[0] != '\0') {
+        fprintf(stderr, "%s\n", r->detail);
+        return;
+    }
+    if (r->failed_op == 0 || r->failed_op >= t->num_ops) {
+        fprintf(stderr, "    (no heap dump: the failure did not happen at an operation)\n");
+        return;
+    }
+    struct run_settings step = *s;
+    step.stop_at_line = t->ops[r->failed_op - 1].line;
+    step.dump_focus = r->fault_addr >= (uintptr_t)mem_heap_lo() &&
+                      r->fault_addr - (uintptr_t)mem_heap_lo() < mem_max_heap() ? r->fault_addr : 0;
+    step.time_it = false;
+    step.timeline_dir = NULL;
+    struct run_result *before = malloc(sizeof *before);
+    if (before == NULL)
+        return;
+    diagnose_run(t, &step, o->time_limit, !o->in_process, before);
+    if (before->stopped)
+        fprintf(stderr, "    Replayed up to line %u, just before the operation that failed:%s\n",
+                step.stop_at_line, before->detail);
+    else
+        fprintf(stderr, "    (no heap dump: replaying up to line %u did not get there again)\n",
+                step.stop_at_line);
+    free(before);
+}
+
 /* Run every column on row i; returns false when a check failed. */
 static bool run_row(struct options *o, struct results *rs, size_t i, bool *input_error)
 {
@@ -357,6 +455,11 @@ static bool run_row(struct options *o, struct results *rs, size_t i, bool *input
         printf("Reading %s: %s header, %s, %zu ids, %zu operations, peak live payload %zu "
                "bytes\n", row->path, trace_format_name(t.format), trace_weight_name(t.weight),
                t.num_ids, t.num_ops, t.peak_live);
+    if (o->replay_only) {
+        bool replayed = replay_columns(&t, rs);
+        trace_free(&t);
+        return replayed;
+    }
 
     bool all_valid = true;
     for (size_t c = 0; c < rs->ncols; c++) {
@@ -366,24 +469,42 @@ static bool run_row(struct options *o, struct results *rs, size_t i, bool *input
             .alloc = col->alloc,
             .policy = col->policy,
             .check_heap = o->check_heap && col->alloc->simulated,
-            .time_it = true,
+            .time_it = !o->icount,
             .timeline_dir = o->timeline_dir,
             .label = col->label,
+            .dump = o->dump || o->stop_line != 0,
+            .stop_at_line = o->stop_line,
         };
+        if (o->stop_line != 0) {
+            s.time_it = false;
+            s.timeline_dir = NULL;
+        }
         if (o->verbose)
-            printf("  %s: checking%s, then timing\n", col->label,
-                   s.check_heap ? " with mm_checkheap after every operation" : "");
+            printf("  %s: checking%s, then %s\n", col->label,
+                   s.check_heap ? " with mm_checkheap after every operation" : "",
+                   o->icount ? "counting instructions" : "timing");
         fflush(stdout);
         diagnose_run(&t, &s, o->time_limit, !o->in_process, r);
+        if (o->icount && r->valid)
+            icount_run(&t, &s, o->max_heap, o->time_limit, r);
         if (!r->valid) {
             all_valid = false;
             diagnose_first_bad_op(&t, &s, o->time_limit, !o->in_process, r);
             fflush(stdout);
             fprintf(stderr, "FAIL [%s] %s\n", col->label, r->message);
+            if (s.dump)
+                show_heap_at_failure(o, &t, &s, r);
             if (o->shrink_path != NULL && col->alloc->simulated) {
                 shrink_trace(&t, &s, r, o->time_limit, o->shrink_path);
                 o->shrink_path = NULL;          /* the first failure only */
             }
+        } else if (o->verbose && r->timed && o->icount) {
+            printf("  %s: valid (checked in %.3f s); %llu instructions counted, %.1f per "
+                   "operation\n", col->label, r->check_secs, r->instructions,
+                   r->ops ? (double)r->instructions / (double)r->ops : 0.0);
+        } else if (r->stopped) {
+            printf("%s [%s]: stopped after line %u as asked (-x):%s\n", row->path, col->label,
+                   o->stop_line, r->detail);
         } else if (o->verbose && r->timed) {
             printf("  %s: valid (checked in %.3f s); %.0f Kops, noise ±%.1f%% over %d timed "
                    "replays%s\n", col->label, r->check_secs, (double)r->ops / r->secs / 1000.0,
@@ -404,20 +525,75 @@ static void free_results(struct results *rs)
     free(rs->cell);
 }
 
+/* ---- Grading ----------------------------------------------------------- */
+
+/* Read what -g, -G, -R, -B and -I need; returns -1 to go on, or an exit
+ * status. With -B nothing runs: the outputs are written here, scoring 0. */
+static int setup_grading(const struct options *o, struct grading *g)
+{
+    if ((o->autolab || o->gradescope != NULL || o->build_log != NULL) &&
+        grading_check_config() != 0)
+        return EXIT_USAGE;
+    if (o->rules != NULL && grading_read_rules(o->rules, g) != 0)
+        return EXIT_USAGE;
+    if (o->build_log != NULL) {
+        if (grading_read_not_run(o->build_log, g) != 0)
+            return EXIT_USAGE;
+        size_t len = strlen(g->not_run);
+        fprintf(stderr, "mdriver: mm.c could not be graded; it scores 0:\n%s%s", g->not_run,
+                len > 0 && g->not_run[len - 1] != '\n' ? "\n" : "");
+        int status = EXIT_FAILED;
+        if (o->gradescope != NULL && grading_gradescope(o->gradescope, g) != 0)
+            status = EXIT_USAGE;
+        if (o->autolab)
+            grading_autolab(stdout, g);
+        return status;
+    }
+    char err[ICOUNT_ERR_MAX];
+    if (o->icount && !icount_available(err)) {
+        fprintf(stderr, "mdriver: %s\n", err);
+        return EXIT_USAGE;
+    }
+    return -1;
+}
+
+/* After the table: the broken rules, Gradescope's file, then Autolab's line,
+ * which must be the last line of the output. Returns false when mm.c broke
+ * a rule. */
+static bool write_grading(const struct options *o, struct grading *g, bool *output_error)
+{
+    fflush(stdout);
+    for (size_t i = 0; i < g->nviolations; i++)
+        fprintf(stderr, "RULE %s\n", g->violations[i]);
+    if (g->nviolations > 0)
+        fprintf(stderr, "mm.c breaks %zu rule%s (-R): the grading outputs score 0\n",
+                g->nviolations, g->nviolations == 1 ? "" : "s");
+    if (o->gradescope != NULL && grading_gradescope(o->gradescope, g) != 0)
+        *output_error = true;
+    if (o->autolab)
+        grading_autolab(stdout, g);
+    return g->nviolations == 0;
+}
+
 int main(int argc, char **argv)
 {
     struct options o;
     struct results rs = {0};
+    struct grading grading = {0};
     /* Line by line, so that what mm.c prints is not lost in a crash. */
     setvbuf(stdout, NULL, _IOLBF, 0);
     int status = parse_options(argc, argv, &o);
+    if (status < 0)
+        status = setup_grading(&o, &grading);
     if (status < 0)
         status = make_columns(&o, &rs, argv[0]);
     if (status >= 0) {
         free(o.files);
         free_results(&rs);
+        grading_free(&grading);
         return status;
     }
+    rs.counted = o.icount;
     if (make_rows(&o, &rs) != 0 ||
         (rs.cell = calloc(rs.nrows * rs.ncols, sizeof *rs.cell)) == NULL) {
         fprintf(stderr, "mdriver: out of memory\n");
@@ -430,7 +606,20 @@ int main(int argc, char **argv)
     bool input_error = false, all_valid = true;
     for (size_t i = 0; i < rs.nrows; i++)
         all_valid &= run_row(&o, &rs, i, &input_error);
+    if (o.replay_only) {
+        mem_deinit();
+        free(o.files);
+        free_results(&rs);
+        return input_error ? EXIT_USAGE : all_valid ? EXIT_VALID : EXIT_FAILED;
+    }
 
+    if (o.stop_line != 0) {
+        /* Stopped runs are not scored: the heap dumps are the output. */
+        mem_deinit();
+        free(o.files);
+        free_results(&rs);
+        return input_error ? EXIT_USAGE : all_valid ? EXIT_VALID : EXIT_FAILED;
+    }
     if (o.verbose)
         printf("\n");
     report_table(stdout, &rs, o.per_trace);
@@ -440,8 +629,11 @@ int main(int argc, char **argv)
         input_error = true;
 
     mem_deinit();
+    grading.rs = &rs;
+    all_valid &= write_grading(&o, &grading, &input_error);
     free(o.files);
     free_results(&rs);
+    grading_free(&grading);
     if (input_error)
         return EXIT_USAGE;
     return all_valid ? EXIT_VALID : EXIT_FAILED;

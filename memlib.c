@@ -16,7 +16,8 @@
  *     usable_hi, the high-water mark of usable pages, is the break rounded
  *     up to a page. The slack between the break and usable_hi is accessible:
  *     the MMU protects whole pages, so faults come at the next page, not at
- *     the next byte.
+ *     the next byte. When mem_sbrk makes a page usable it fills the slack
+ *     with MEM_SLACK_BYTE, for the driver to check (memlib.h).
  *   - mprotect is called only when the break crosses usable_hi, so a run of
  *     small mem_sbrk calls costs one system call per page, not per call.
  *
@@ -29,7 +30,8 @@
  * distort the throughput figures. For the same reason it does not zero the
  * heap: after a reset, memory returned by mem_sbrk holds whatever the last
  * replay left there. An allocator must not assume that new heap memory is
- * zeroed (the first replay happens to see zeroes; later ones do not).
+ * zeroed (the first replay happens to see zeroes in most of it, but not
+ * in the slack; later ones do not).
  *
  * Calling mem_init again releases the current arena first (its contents are
  * lost) and reserves a new one; this lets each test or run choose its own
@@ -139,8 +141,10 @@ void mem_deinit(void)
     usable_hi = NULL;
 }
 
-/* Make the pages up to the one holding `new_brk`'s last byte usable;
- * false (with a message, errno set) when the kernel refuses. */
+/* Make the pages up to the one holding `new_brk`'s last byte usable, and
+ * fill the new page's bytes past the break with MEM_SLACK_BYTE, so that a
+ * write there shows even when the page was made usable in the middle of an
+ * operation; false (with a message, errno set) when the kernel refuses. */
 static bool make_usable(char *new_brk)
 {
     char *new_hi = heap_lo + round_up_to_page((size_t)(new_brk - heap_lo));
@@ -154,6 +158,7 @@ static bool make_usable(char *new_brk)
         return false;
     }
     usable_hi = new_hi;
+    memset(new_brk, MEM_SLACK_BYTE, (size_t)(new_hi - new_brk));
     return true;
 }
 

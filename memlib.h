@@ -24,6 +24,11 @@ void mem_deinit(void);
  * the limit is) or EINVAL (negative increment). */
 void *mem_sbrk(intptr_t incr);
 
+/* What the bytes past the break, up to the end of its page, hold when
+ * mem_sbrk has just made that page usable. The allocator does not own them;
+ * the driver checks that they still hold it after each operation. */
+enum { MEM_SLACK_BYTE = 0xa5 };
+
 /* Empty the heap: the break returns to the heap's start. */
 void mem_reset_brk(void);
 

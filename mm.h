@@ -41,4 +41,19 @@ bool mm_checkheap(int lineno);
  * 0 on success, -1 for a name the allocator does not know. */
 int mm_set_placement(const char *name);
 
+/* One block as the allocator sees it, for mm_walk_heap. */
+struct mm_block_info {
+    const void *block;          /* the block's first byte (its header) */
+    size_t size;                /* bytes, header and footer included */
+    bool allocated;
+    unsigned long long header;  /* the header word as stored */
+    unsigned long long footer;  /* the footer word as stored */
+    bool has_footer;            /* false where the block keeps no footer */
+};
+
+/* Call visit(ctx, &info) for every block of the heap, in address order.
+ * `mdriver -d` and `-x` use it to show the allocator's view of the heap
+ * next to the driver's. */
+void mm_walk_heap(void (*visit)(void *ctx, const struct mm_block_info *info), void *ctx);
+
 #endif /* MALLOCLAB_MM_H */

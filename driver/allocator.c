@@ -16,6 +16,7 @@
 #pragma weak mm_calloc
 #pragma weak mm_checkheap
 #pragma weak mm_set_placement
+#pragma weak mm_walk_heap
 
 const struct allocator *allocator_mm(void)
 {
@@ -29,6 +30,7 @@ const struct allocator *allocator_mm(void)
     };
     mm.checkheap = mm_checkheap;
     mm.set_placement = mm_set_placement;
+    mm.walk_heap = mm_walk_heap;
     return &mm;
 }
 

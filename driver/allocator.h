@@ -12,6 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "mm.h"
+
 struct allocator {
     const char *name;          /* "mm" or "libc", for messages */
     bool simulated;            /* lives in memlib's heap: heap bounds and utilization apply */
@@ -21,6 +23,8 @@ struct allocator {
     void *(*realloc)(void *, size_t);
     bool (*checkheap)(int);    /* optional: NULL when absent */
     int (*set_placement)(const char *);  /* optional: NULL when absent */
+    void (*walk_heap)(void (*visit)(void *ctx, const struct mm_block_info *info), void *ctx);
+                               /* optional: NULL when absent */
 };
 
 /* The student's allocator, mm.c. */

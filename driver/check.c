@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "blockset.h"
+#include "heapdump.h"
 #include "config.h"
 #include "memlib.h"
 #include "payload.h"
@@ -22,10 +23,11 @@
  * enough for any header or footer an allocator writes there. */
 static const size_t edge_bytes = 64;
 
-/* What the driver writes between the heap's break and the end of its page:
- * memory the allocator does not own yet can still be written there (pages
- * are protected whole), so a change shows a write past the heap's end. */
-static const unsigned char tail_canary = 0xa5;
+/* What the bytes between the heap's break and the end of its page hold
+ * (memlib fills them as it makes the page usable): memory the allocator
+ * does not own yet can still be written there (pages are protected whole),
+ * so a change shows a write past the heap's end. */
+static const unsigned char tail_canary = MEM_SLACK_BYTE;
 
 /* Bytes shown in hex when a block's contents are wrong. */
 enum { HEX_SHOWN = 16 };
@@ -45,8 +47,16 @@ struct replay {
     struct block *block;            /* one per id */
     struct blockset set;            /* live blocks of nonzero size, by address */
     size_t live_bytes;              /* saturating */
-    unsigned char *tail, *tail_end; /* the canary: [break, end of its page) */
+    uintptr_t focus;                /* where a failure happened, for the heap dump */
+    const char *focus_why;
 };
+
+/* Remember where a failure happened: the heap dump (-d) shows it. */
+static void focus_on(struct replay *rp, const void *p, const char *why)
+{
+    rp->focus = (uintptr_t)p;
+    rp->focus_why = why;
+}
 
 /* ---- Messages ----------------------------------------------------------- */
 
@@ -152,6 +162,7 @@ static bool verify(struct replay *rp, uint32_t id, size_t from, size_t to, const
     struct damage d;
     if (b->ptr == NULL || payload_verify(b->ptr, id, from, to, &d) == 0)
         return true;
+    focus_on(rp, b->ptr + d.first, "the first damaged byte");
     fail(rp, FAIL_DATA, "the data in ");
     say_block(rp, id);
     say(rp, " changed %s: ", when);
@@ -205,6 +216,7 @@ static bool check_placement(struct replay *rp, uint32_t id, const unsigned char 
 {
     char at[40], lo_s[40], hi_s[40];
     uintptr_t a = (uintptr_t)p;
+    focus_on(rp, p, "the block just returned");
     if (a % ALIGNMENT != 0) {
         fail(rp, FAIL_ALIGNMENT, "%s returned %s, which is not aligned to %d bytes (ALIGNMENT in config.h): "
              "it is %" PRIuPTR " bytes past a multiple of %d",
@@ -290,26 +302,18 @@ static void unplace(struct replay *rp, uint32_t id)
     b->live = false;
 }
 
-/* Fill the bytes from the break to the end of its page with the canary. */
-static void arm_tail(struct replay *rp)
-{
-    uintptr_t brk = (uintptr_t)mem_heap_lo() + mem_heapsize();
-    uintptr_t page = mem_pagesize();
-    uintptr_t end = (brk + page - 1) / page * page;
-    rp->tail = (unsigned char *)brk;
-    rp->tail_end = (unsigned char *)end;
-    memset(rp->tail, tail_canary, (size_t)(end - brk));
-}
-
-/* After an operation: the canary bytes the allocator still does not own
- * must be intact. */
+/* After an operation: the canary bytes the allocator still does not own,
+ * from the break to the end of its page, must be intact. Checking from the
+ * break as it is now also covers a page the operation made usable. */
 static bool check_tail(struct replay *rp)
 {
     unsigned char *brk = (unsigned char *)mem_heap_lo() + mem_heapsize();
-    unsigned char *from = brk > rp->tail ? brk : rp->tail;
-    for (unsigned char *p = from; p < rp->tail_end; p++) {
+    uintptr_t page = mem_pagesize();
+    unsigned char *end = (unsigned char *)(((uintptr_t)brk + page - 1) / page * page);
+    for (unsigned char *p = brk; p < end; p++) {
         if (*p != tail_canary) {
             char at[40], b[40];
+            focus_on(rp, p, "the byte written past the break");
             fail(rp, FAIL_PAST_HEAP, "mm.c wrote past the end of the heap during this operation: the byte at "
                  "%s (break at %s, so %td byte%s past the heap's last byte) changed from "
                  "0x%02x to 0x%02x; the allocator owns only mem_heap_lo() to mem_heap_hi()",
@@ -318,8 +322,6 @@ static bool check_tail(struct replay *rp)
             return false;
         }
     }
-    if (brk != rp->tail)
-        arm_tail(rp);
     return true;
 }
 
@@ -365,6 +367,7 @@ static bool do_realloc(struct replay *rp)
     struct damage d;
     if (payload_verify(p, op->id, 0, kept, &d) != 0) {
         char was[40], now[40];
+        focus_on(rp, p + d.first, "the first byte realloc did not keep");
         if (p == old)
             fail(rp, FAIL_REALLOC_DATA, "%s resized block %" PRIu32 " in place at %s but did not keep its data: "
                  "the first %zu bytes must survive; ", fn, op->id, where(rp, p, now, sizeof now),
@@ -428,11 +431,7 @@ static bool start(struct replay *rp)
         fail(rp, FAIL_CHECKHEAP, "mm_checkheap returned false right after mm_init");
         return false;
     }
-    if (a->simulated) {
-        rp->tail = rp->tail_end = (unsigned char *)mem_heap_lo();
-        return check_tail(rp);
-    }
-    return true;
+    return !a->simulated || check_tail(rp);
 }
 
 /* Tell a crash report where the replay is. */
@@ -463,9 +462,13 @@ static bool replay_all(struct replay *rp)
         if (!ok || (rp->s->alloc->simulated && !check_tail(rp)))
             return false;
         if (rp->s->check_heap && !rp->s->alloc->checkheap((int)rp->op->line)) {
-            fail(rp, FAIL_CHECKHEAP, "mm_checkheap returned false after this operation (its own message "
-                 "above says which invariant broke)");
+            fail(rp, FAIL_CHECKHEAP, "mm_checkheap returned false after this operation (its "
+                 "own message above says which invariant broke)");
             return false;
+        }
+        if (rp->s->stop_at_line != 0 && rp->op->line >= rp->s->stop_at_line) {
+            rp->r->stopped = true;
+            return true;
         }
     }
     /* Blocks a trace leaves live are verified at its end. */
@@ -475,6 +478,37 @@ static bool replay_all(struct replay *rp)
         if (rp->block[id].live && !verify_whole(rp, id, "by the end of the trace"))
             return false;
     return true;
+}
+
+static uint32_t line_of(const void *ctx, uint32_t id)
+{
+    const struct replay *rp = ctx;
+    return rp->block[id].line;
+}
+
+/* Show the heap around the failure, or around the block of the line the
+ * replay stopped at, into r->detail. */
+static void dump(struct replay *rp)
+{
+    struct heapdump d = {
+        .set = &rp->set, .line_of = line_of, .ctx = rp, .alloc = rp->s->alloc,
+        .heap_lo = (uintptr_t)mem_heap_lo(),
+        .brk = (uintptr_t)mem_heap_lo() + mem_heapsize(),
+        .focus = rp->focus, .why = rp->focus_why,
+    };
+    if (rp->r->stopped || d.focus == 0) {
+        d.focus = rp->s->dump_focus;
+        d.why = "where the allocator crashed";
+    }
+    if (d.focus == 0 && rp->op != NULL) {
+        d.focus = (uintptr_t)rp->block[rp->op->id].ptr;
+        d.why = "the block of the last operation";
+    }
+    if (d.focus == 0) {
+        d.focus = d.heap_lo;
+        d.why = "the heap's start";
+    }
+    heapdump_write(&d, rp->r->detail, sizeof rp->r->detail);
 }
 
 void check_replay(const struct trace *t, const struct run_settings *s, struct run_result *r)
@@ -493,9 +527,12 @@ void check_replay(const struct trace *t, const struct run_settings *s, struct ru
         fail(&rp, FAIL_DRIVER, "out of memory for the driver's bookkeeping (%zu blocks)", t->num_ids);
         return;
     }
-    if (replay_all(&rp)) {
+    bool passed = replay_all(&rp);
+    if (s->dump && s->alloc->simulated)
+        dump(&rp);
+    if (passed) {
         r->valid = true;
-        if (s->alloc->simulated) {
+        if (s->alloc->simulated && !r->stopped) {
             r->heap_size = mem_heapsize();
             r->util = r->heap_size ? (double)t->peak_live / (double)r->heap_size : 1.0;
         }

@@ -17,7 +17,7 @@ void diagnose_run(const struct trace *t, const struct run_settings *s, double ti
     if (isolated)
         isolate_run(t, s, time_limit, r);
     else
-        run_trace(t, s, r);
+        isolate_run_here(t, s, r);
 }
 
 static void append(struct run_result *r, const char *fmt, ...)
@@ -40,6 +40,7 @@ void diagnose_first_bad_op(const struct trace *t, const struct run_settings *s,
     checked.check_heap = true;
     checked.time_it = false;
     checked.timeline_dir = NULL;
+    checked.dump = false;
     struct run_result *c = malloc(sizeof *c);
     if (c == NULL)
         return;
@@ -53,12 +54,11 @@ void diagnose_first_bad_op(const struct trace *t, const struct run_settings *s,
                PRIu32 ": '%s', %zu operation%s before this failure was detected "
                "(mm_checkheap's own message is above; ./mdriver -c -f %s stops there)",
                t->ops[c->failed_op].line, opbuf, gap, gap == 1 ? "" : "s", t->path);
-    } else if (c->failure == FAIL_CHECKHEAP && c->failed_op == r->failed_op) {
-        append(r, "\n    mm_checkheap also fails right after this operation (its message is "
-               "above), and found the heap consistent before it");
     } else if (c->failed_op >= r->failed_op && c->failure != FAIL_CHECKHEAP) {
+        /* The replay stops at this operation's failure before mm_checkheap
+         * could look at what it did. */
         append(r, "\n    mm_checkheap found the heap consistent after every operation before "
-               "this one: the bug is in something it does not check");
+               "this one: the bug is in this operation, or in something it does not check");
     }
     free(c);
 }

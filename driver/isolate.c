@@ -11,6 +11,9 @@
  * which are async-signal-safe. memlib's arena is mapped before the fork, so
  * heap addresses mean the same in both processes; the parent turns the
  * report into words.
+ *
+ * With -D a run happens in the driver's own process instead, so that a
+ * debugger stops at a crash; only an exit() is caught there.
  */
 #include "isolate.h"
 
@@ -166,8 +169,8 @@ void isolate_describe_address(uintptr_t addr, uintptr_t heap_lo, uintptr_t brk,
         snprintf(buf, len, "in the guard page below the heap (%" PRIuPTR
                  " bytes below its first byte)", heap_lo - addr);
     else if (addr >= brk && addr - heap_lo < arena)
-        snprintf(buf, len, "%" PRIuPTR " bytes past the end of the heap (break at heap+0x%"
-                 PRIxPTR ")", addr - brk + 1, brk - heap_lo);
+        snprintf(buf, len, "%" PRIuPTR " byte%s past the end of the heap (break at heap+0x%"
+                 PRIxPTR ")", addr - brk + 1, addr == brk ? "" : "s", brk - heap_lo);
     else if (addr >= heap_lo && addr < brk)
         snprintf(buf, len, "inside the heap at heap+0x%" PRIxPTR, addr - heap_lo);
     else
@@ -306,6 +309,7 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
         say_where(t, rep, r);
         r->failure = FAIL_CRASH;
         r->failed_signal = rep->signo;
+        r->fault_addr = rep->fault_addr;
         explain_signal(rep, r);
     } else if (complete && rep->kind == REPORT_TIMEOUT) {
         say_where(t, rep, r);
@@ -336,4 +340,43 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     if (!(complete && rep->kind == REPORT_RESULT))
         r->valid = false;
     free(rep);
+}
+
+/* ---- In this process (-D) ---------------------------------------------------- */
+
+/* The run going on in this process, for the exit hook. */
+static const struct trace *here_trace;
+static const char *here_label;
+static struct run_progress here_progress;
+
+/* An exit() inside the allocator would end the driver with the allocator's
+ * status, perhaps 0, and no word: say what happened, and end with status 1
+ * (a trace failed). */
+static void on_exit_here(void)
+{
+    if (here_trace == NULL || here_progress.phase == PHASE_DONE)
+        return;
+    static struct run_result r;
+    struct report rep = {.kind = REPORT_EXIT, .phase = here_progress.phase,
+                         .op = here_progress.op};
+    say_where(here_trace, &rep, &r);
+    append(&r, "the process ended early: exit() was called before the trace finished");
+    fflush(stdout);
+    fprintf(stderr, "FAIL [%s] %s\n", here_label, r.message);
+    _exit(1);
+}
+
+void isolate_run_here(const struct trace *t, const struct run_settings *s, struct run_result *r)
+{
+    static bool hooked;
+    if (!hooked)
+        hooked = atexit(on_exit_here) == 0;
+    struct run_settings hs = *s;
+    here_progress.phase = PHASE_START;
+    here_progress.op = 0;
+    hs.progress = &here_progress;
+    here_label = s->label != NULL ? s->label : "mm";
+    here_trace = t;
+    run_trace(t, &hs, r);
+    here_trace = NULL;
 }

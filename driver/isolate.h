@@ -19,6 +19,11 @@
 void isolate_run(const struct trace *t, const struct run_settings *s, double time_limit,
                  struct run_result *r);
 
+/* Like run_trace, in this process (-D): a crash is left to the debugger,
+ * but an exit() before the run ends prints the failure and ends the driver
+ * with status 1, never with the allocator's status. */
+void isolate_run_here(const struct trace *t, const struct run_settings *s, struct run_result *r);
+
 /* Explain an address relative to memlib's heap: "8 bytes past the end of
  * the heap (break at heap+0x12340)", "in the guard page below the heap",
  * "NULL pointer + 16", "outside the heap, not near it". `brk` is the heap's

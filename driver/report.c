@@ -31,10 +31,13 @@ static const char *kops_cell(const struct run_result *r, char *buf, size_t len)
     return buf;
 }
 
-/* The noise of a throughput figure: the spread of the fastest replays. */
-static const char *noise_cell(const struct run_result *r, char *buf, size_t len)
+/* The noise of a throughput figure: the spread of the fastest replays;
+ * none for an instruction count (-I). */
+static const char *noise_cell(const struct run_result *r, bool counted, char *buf, size_t len)
 {
-    if (r->valid && r->timed)
+    if (r->valid && r->timed && counted)
+        snprintf(buf, len, "exact");
+    else if (r->valid && r->timed)
         snprintf(buf, len, "%s%.1f%%", r->converged ? "±" : "±!", 100.0 * r->spread);
     else
         snprintf(buf, len, "-");
@@ -47,7 +50,8 @@ static void column_totals(const struct results *rs, size_t c, struct totals *tot
     score_column(rs, c, score_reference_kops(rs), tot);
 }
 
-static void print_index(FILE *out, const struct column *col, const struct totals *tot)
+static void print_index(FILE *out, const struct column *col, const struct totals *tot,
+                        bool counted)
 {
     if (!tot->has_index) {
         if (!col->alloc->simulated)
@@ -60,11 +64,14 @@ static void print_index(FILE *out, const struct column *col, const struct totals
                     "trace, and REFERENCE_KOPS is 0)\n", col->label);
         return;
     }
-    fprintf(out, "%s: performance index = %d%% x util %.1f%% + %d%% x min(1, %.0f / %.0f Kops",
+    fprintf(out, "%s: performance index = %d%% x util %.1f%% + %d%% x min(1, %.0f / %.0f %s",
             col->label, UTIL_WEIGHT, 100.0 * (tot->util_traces ? tot->util : 1.0),
-            100 - UTIL_WEIGHT, tot->kops, tot->reference_kops);
-    fprintf(out, " %s) = %.1f + %.1f = %.1f/100\n",
-            REFERENCE_KOPS > 0 ? "REFERENCE_KOPS" : "libc", tot->util_term, tot->tput_term,
+            100 - UTIL_WEIGHT, tot->kops, tot->reference_kops,
+            counted ? "counted Kops" : "Kops");
+    const double reference_ipo = ICOUNT_REFERENCE_IPO;
+    const char *reference = counted ? (reference_ipo > 0 ? "ICOUNT_REFERENCE_IPO" : "libc")
+                                    : (REFERENCE_KOPS > 0 ? "REFERENCE_KOPS" : "libc");
+    fprintf(out, " %s) = %.1f + %.1f = %.1f/100\n", reference, tot->util_term, tot->tput_term,
             tot->index);
 }
 
@@ -79,8 +86,8 @@ static void table_one(FILE *out, const struct results *rs, size_t c, bool per_tr
     fprintf(out, "Results for %s%s%s:\n", col->alloc->simulated ? "mm.c" : "the C library's malloc",
             col->policy ? ", placement " : "", col->policy ? col->policy : "");
     if (per_trace) {
-        fprintf(out, "%-24s %5s %7s %9s %10s %9s %7s\n", "trace", "valid", "util", "ops", "secs",
-                "Kops", "noise");
+        fprintf(out, "%-24s %5s %7s %9s %10s %9s %7s\n", "trace", "valid", "util", "ops",
+                rs->counted ? "instr/op" : "secs", "Kops", "noise");
         for (size_t i = 0; i < rs->nrows; i++) {
             const struct row *row = &rs->row[i];
             const struct run_result *r = results_cell(rs, i, c);
@@ -91,11 +98,13 @@ static void table_one(FILE *out, const struct results *rs, size_t c, bool per_tr
             }
             fprintf(out, "%-24s %5s %7s %9zu ", row->name, r->valid ? "yes" : "no",
                     util_cell(r, u, sizeof u), row->ops);
-            if (r->valid && r->timed)
+            if (r->valid && r->timed && rs->counted)
+                fprintf(out, "%10.1f", r->ops ? (double)r->instructions / (double)r->ops : 0.0);
+            else if (r->valid && r->timed)
                 fprintf(out, "%10.6f", r->secs);
             else
                 fprintf(out, "%10s", "-");
-            fprintf(out, " %9s %7s%s\n", kops_cell(r, k, sizeof k), noise_cell(r, n, sizeof n),
+            fprintf(out, " %9s %7s%s\n", kops_cell(r, k, sizeof k), noise_cell(r, rs->counted, n, sizeof n),
                     row->weight == WEIGHT_NONE ? "  (not scored)" : "");
         }
     }
@@ -104,11 +113,15 @@ static void table_one(FILE *out, const struct results *rs, size_t c, bool per_tr
         fprintf(out, "%6.1f%%", 100.0 * tot.util);
     else
         fprintf(out, "%7s", "n/a");
-    fprintf(out, " %9zu %10.6f %9.0f\n", tot.ops, tot.secs, tot.kops);
+    if (rs->counted)        /* nominal seconds back to instructions per operation */
+        fprintf(out, " %9zu %10.1f %9.0f\n", tot.ops,
+                tot.ops ? tot.secs * ICOUNT_NOMINAL_IPS / (double)tot.ops : 0.0, tot.kops);
+    else
+        fprintf(out, " %9zu %10.6f %9.0f\n", tot.ops, tot.secs, tot.kops);
     if (tot.failed)
         fprintf(out, "%d of %d traces failed; each counts as utilization 0 and no throughput\n",
                 tot.failed, tot.traces);
-    print_index(out, col, &tot);
+    print_index(out, col, &tot, rs->counted);
 }
 
 /* ---- Several columns side by side ------------------------------------ */
@@ -137,7 +150,7 @@ static void table_many(FILE *out, const struct results *rs, bool per_trace)
                 const struct run_result *r = results_cell(rs, i, c);
                 if (rs->col[c].shown)
                     fprintf(out, " | %7s %9s %7s", util_cell(r, u, sizeof u),
-                            kops_cell(r, k, sizeof k), noise_cell(r, n, sizeof n));
+                            kops_cell(r, k, sizeof k), noise_cell(r, rs->counted, n, sizeof n));
             }
             fprintf(out, "%s\n", row->weight == WEIGHT_NONE ? "  (not scored)" : "");
         }
@@ -166,7 +179,7 @@ static void table_many(FILE *out, const struct results *rs, bool per_trace)
         if (!rs->col[c].shown)
             continue;
         column_totals(rs, c, &tot);
-        print_index(out, &rs->col[c], &tot);
+        print_index(out, &rs->col[c], &tot, rs->counted);
     }
 }
 
@@ -182,8 +195,13 @@ void report_table(FILE *out, const struct results *rs, bool per_trace)
         table_one(out, rs, only, per_trace);
     else
         table_many(out, rs, per_trace);
-    fprintf(out, "noise: spread of the %d fastest timed replays (\"±!\": they did not agree "
-            "within %.0f%% in the time allowed)\n", TIMING_K, 100.0 * TIMING_TOLERANCE);
+    if (rs->counted)
+        fprintf(out, "counted (-I): instructions per operation under callgrind; Kops are "
+                "thousands of operations per nominal second of %.0f instructions\n",
+                (double)ICOUNT_NOMINAL_IPS);
+    else
+        fprintf(out, "noise: spread of the %d fastest timed replays (\"±!\": they did not agree "
+                "within %.0f%% in the time allowed)\n", TIMING_K, 100.0 * TIMING_TOLERANCE);
 }
 
 /* ---- CSV ------------------------------------------------------------- */

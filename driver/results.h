@@ -35,6 +35,7 @@ struct results {
     struct row *row;
     struct column *col;
     struct run_result *cell;    /* nrows * ncols, row-major */
+    bool counted;               /* -I: throughput from instruction counts, not clocks */
 };
 
 static inline struct run_result *results_cell(const struct results *rs, size_t row, size_t col)

@@ -40,9 +40,11 @@ void run_trace(const struct trace *t, const struct run_settings *s, struct run_r
     check_replay(t, s, r);
     clock_gettime(CLOCK_MONOTONIC, &t1);
     r->check_secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
-    if (r->valid && s->timeline_dir != NULL && s->alloc->simulated)
+    if (r->stopped)
+        r->util_applies = false;
+    if (r->valid && !r->stopped && s->timeline_dir != NULL && s->alloc->simulated)
         timeline_record(t, s, r);
-    if (r->valid && s->time_it)
+    if (r->valid && !r->stopped && s->time_it)
         time_replays(t, s, r);
     if (s->progress != NULL)
         s->progress->phase = PHASE_DONE;

@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "allocator.h"
 #include "trace.h"
@@ -33,6 +34,9 @@ struct run_settings {
     struct run_progress *progress;  /* updated as the run goes, or NULL */
     const char *timeline_dir;   /* write the heap over time here (timeline.h), or NULL */
     const char *label;          /* the column's name in those files' names */
+    bool dump;                  /* at a failure, or a stop, show the heap (heapdump.h) */
+    unsigned stop_at_line;      /* stop after the operation on this line; 0: run to the end */
+    uintptr_t dump_focus;       /* where to show the heap at a stop; 0: the line's block */
 };
 
 /* What went wrong, so that a shrunk trace can be said to fail "the same way". */
@@ -60,6 +64,9 @@ const char *failure_kind_name(enum failure_kind k);
 /* Room for a failure's explanation, several lines. */
 #define RUN_MESSAGE_MAX 2048
 
+/* Room for a heap dump. */
+#define RUN_DETAIL_MAX 6144
+
 /* What a run found. A plain record, no pointers: it can cross a pipe. */
 struct run_result {
     bool valid;             /* every check passed */
@@ -74,11 +81,15 @@ struct run_result {
     double spread;          /* (k-th fastest - fastest) / fastest */
     int reps;               /* timed replays */
     bool converged;         /* the k fastest agreed within the tolerance */
+    unsigned long long instructions;    /* -I: executed by the allocator in one replay */
     enum failure_kind failure;
     int failed_signal;      /* for FAIL_CRASH */
     size_t failed_op;       /* index of the failing operation, or num_ops if none */
     unsigned failed_line;   /* trace line of the failing operation, 0 if none */
+    uintptr_t fault_addr;   /* for FAIL_CRASH by SIGSEGV or SIGBUS */
+    bool stopped;           /* stopped early as asked (stop_at_line) */
     char message[RUN_MESSAGE_MAX];  /* why the run failed: "" when valid */
+    char detail[RUN_DETAIL_MAX];    /* a heap dump, when asked for: "" otherwise */
 };
 
 /* Replay `t` with every check, then (if asked and valid) time it. */

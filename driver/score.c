@@ -9,12 +9,12 @@
 
 _Static_assert(UTIL_WEIGHT >= 0 && UTIL_WEIGHT <= 100, "UTIL_WEIGHT is a percentage");
 
-static bool counts_util(enum trace_weight w)
+bool score_counts_util(enum trace_weight w)
 {
     return w == WEIGHT_BOTH || w == WEIGHT_UTIL;
 }
 
-static bool counts_tput(enum trace_weight w)
+bool score_counts_tput(enum trace_weight w)
 {
     return w == WEIGHT_BOTH || w == WEIGHT_TPUT;
 }
@@ -31,11 +31,11 @@ void score_column(const struct results *rs, size_t col, double reference_kops, s
             continue;
         tot->traces++;
         tot->failed += !r->valid;
-        if (counts_util(row->weight)) {
+        if (score_counts_util(row->weight)) {
             tot->util_traces++;
             util_sum += r->valid ? r->util : 0;
         }
-        if (counts_tput(row->weight)) {
+        if (score_counts_tput(row->weight)) {
             tot->tput_traces++;
             if (r->valid && r->timed) {
                 tot->tput_passed++;
@@ -64,7 +64,11 @@ void score_column(const struct results *rs, size_t col, double reference_kops, s
 
 double score_reference_kops(const struct results *rs)
 {
-    if (REFERENCE_KOPS > 0)
+    /* Under -I, seconds are nominal (icount.h): only a count compares. */
+    const double reference_ipo = ICOUNT_REFERENCE_IPO;
+    if (rs->counted && reference_ipo > 0)
+        return ICOUNT_NOMINAL_IPS / reference_ipo / 1000.0;
+    if (!rs->counted && REFERENCE_KOPS > 0)
         return REFERENCE_KOPS;
     for (size_t c = 0; c < rs->ncols; c++) {
         if (!rs->col[c].alloc->simulated) {

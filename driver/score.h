@@ -34,8 +34,13 @@ struct totals {
  * then there is no index. */
 void score_column(const struct results *rs, size_t col, double reference_kops, struct totals *tot);
 
-/* The reference throughput for this run: REFERENCE_KOPS, or the Kops of the
- * libc column when there is one (0 when neither). */
+/* The reference throughput for this run: REFERENCE_KOPS (under -I, the
+ * nominal Kops of ICOUNT_REFERENCE_IPO), or the Kops of the libc column
+ * when there is one (0 when neither). */
 double score_reference_kops(const struct results *rs);
+
+/* Whether a trace of weight `w` counts towards utilization, throughput. */
+bool score_counts_util(enum trace_weight w);
+bool score_counts_tput(enum trace_weight w);
 
 #endif /* MALLOCLAB_SCORE_H */

@@ -124,6 +124,7 @@ static bool try_candidate(struct shrinker *sh, const char *out_path)
     s.time_it = false;
     s.timeline_dir = NULL;
     s.progress = NULL;
+    s.dump = false;
     isolate_run(&cand, &s, sh->limit, &sh->result);
     sh->tries++;
     bool same = same_failure(&sh->result, sh->original);

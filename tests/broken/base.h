@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "config.h"
@@ -64,6 +65,33 @@ static inline bool base_in_heap(const void *p, size_t n)
     uintptr_t a = (uintptr_t)p;
     return a >= (uintptr_t)mem_heap_lo() && n <= mem_heapsize() &&
            a + n - 1 <= (uintptr_t)mem_heap_hi();
+}
+
+/* A heap checker for the files that define mm_checkheap: the headers,
+ * walked from the heap's start, must chain block to block exactly up to
+ * `end` (the break, for the bump allocator). Prints the first broken
+ * invariant, with the caller's line, and returns false. */
+static inline bool base_checkheap(int lineno, const void *end)
+{
+    const unsigned char *lo = mem_heap_lo(), *stop = end;
+    for (const unsigned char *b = lo; b != stop;) {
+        size_t size, left = (size_t)(stop - b);
+        if (b > stop || left < BASE_HEADER) {
+            fprintf(stderr, "base_checkheap (line %d): the header at heap+0x%zx runs past "
+                    "the heap's end (heap+0x%zx): headers should chain up to it\n", lineno,
+                    (size_t)(b - lo), (size_t)(stop - lo));
+            return false;
+        }
+        memcpy(&size, b, sizeof size);
+        if (size > left || base_block_size(size) > left) {
+            fprintf(stderr, "base_checkheap (line %d): the block at heap+0x%zx says it holds "
+                    "%zu bytes, which runs past the heap's end (heap+0x%zx): headers should "
+                    "chain up to it\n", lineno, (size_t)(b - lo), size, (size_t)(stop - lo));
+            return false;
+        }
+        b += base_block_size(size);
+    }
+    return true;
 }
 
 static inline int base_init(void)
