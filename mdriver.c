@@ -108,29 +108,65 @@ struct options {
     bool autolab, icount, replay_only;              /* -g, -I, -P */
 };
 
+/* Print `text` from column `indent` on, folded at spaces to fit `width`. */
+static void print_folded(FILE *out, const char *text, int indent, int width)
+{
+    int col = indent;
+    while (*text != '\0') {
+        int word = (int)strcspn(text, " ");
+        if (col > indent && col + 1 + word > width) {
+            fprintf(out, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', out);
+            col++;
+        }
+        fprintf(out, "%.*s", word, text);
+        col += word;
+        text += word;
+        text += strspn(text, " ");
+    }
+    fputc('\n', out);
+}
+
 static void usage(FILE *out, const char *prog)
 {
-    fprintf(out, "usage: %s [-", prog);
+    enum { HELP_COLUMN = 26, WIDTH = 79 };
+    int indent = fprintf(out, "usage: %s ", prog);
+    int col = indent + fprintf(out, "[-");
     for (size_t i = 0; i < NUM_OPTIONS; i++)
         if (option_table[i].arg == NULL)
-            fputc(option_table[i].flag, out);
-    fprintf(out, "]");
-    for (size_t i = 0; i < NUM_OPTIONS; i++)
-        if (option_table[i].arg != NULL)
-            fprintf(out, " [-%c %s]%s", option_table[i].flag, option_table[i].arg,
-                    option_table[i].flag == 'f' ? "..." : "");
-    fprintf(out, "\n\nReplays malloc traces against mm.c, checks every operation, and scores\n"
+            col += fprintf(out, "%c", option_table[i].flag);
+    col += fprintf(out, "]");
+    for (size_t i = 0; i < NUM_OPTIONS; i++) {      /* whole items, folded between them */
+        char item[64];
+        if (option_table[i].arg == NULL)
+            continue;
+        int len = snprintf(item, sizeof item, "[-%c %s]%s", option_table[i].flag,
+                           option_table[i].arg, option_table[i].flag == 'f' ? "..." : "");
+        if (col + 1 + len > WIDTH) {
+            fprintf(out, "\n%*s", indent, "");
+            col = indent;
+        } else {
+            col += fprintf(out, " ");
+        }
+        col += fprintf(out, "%s", item);
+    }
+    fprintf(out, "\n");
+    fprintf(out, "\nReplays malloc traces against mm.c, checks every operation, and scores\n"
                  "memory utilization and throughput.\n\n");
     for (size_t i = 0; i < NUM_OPTIONS; i++) {
         char left[40];
         snprintf(left, sizeof left, "-%c%s%s", option_table[i].flag,
                  option_table[i].arg ? " " : "", option_table[i].arg ? option_table[i].arg : "");
-        fprintf(out, "  %-24s %s\n", left, option_table[i].help);
+        fprintf(out, "  %-*s", HELP_COLUMN - 2, left);
+        if ((int)strlen(left) > HELP_COLUMN - 3)
+            fprintf(out, "\n%*s", HELP_COLUMN, "");
+        print_folded(out, option_table[i].help, HELP_COLUMN, WIDTH);
     }
-    fprintf(out, "\nDefaults: -s %d, -M %zu (config.h).\n"
-                 "Exit status: 0 all traces valid, 1 some trace failed a check (or -R, -B), "
-                 "2 usage or "
-                 "input error.\n", TRACE_TIME_LIMIT, (size_t)MAX_HEAP);
+    fprintf(out, "\nDefaults: -s %d, -M %zu (config.h).\n", TRACE_TIME_LIMIT, (size_t)MAX_HEAP);
+    print_folded(out, "Exit status: 0 all traces valid, 1 some trace failed a check (or -R, -B), "
+                      "2 usage or input error.", 0, WIDTH);
 }
 
 /* A usage error: one line saying what is wrong, then the usage. */
