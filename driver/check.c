@@ -63,13 +63,9 @@ static void focus_on(struct replay *rp, const void *p, const char *why)
 /* Append formatted text to the result's message. */
 static void say(struct replay *rp, const char *fmt, ...)
 {
-    char *m = rp->r->message;
-    size_t used = strlen(m);
-    if (used + 1 >= RUN_MESSAGE_MAX)
-        return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(m + used, RUN_MESSAGE_MAX - used, fmt, ap);
+    run_vsay(rp->r, fmt, ap);
     va_end(ap);
 }
 
@@ -90,10 +86,9 @@ static void fail(struct replay *rp, enum failure_kind kind, const char *fmt, ...
     } else {
         say(rp, "%s: ", rp->t->path);
     }
-    size_t used = strlen(r->message);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(r->message + used, RUN_MESSAGE_MAX - used, fmt, ap);
+    run_vsay(r, fmt, ap);
     va_end(ap);
 }
 

@@ -20,15 +20,6 @@ void diagnose_run(const struct trace *t, const struct run_settings *s, double ti
         isolate_run_here(t, s, r);
 }
 
-static void append(struct run_result *r, const char *fmt, ...)
-{
-    size_t used = strlen(r->message);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(r->message + used, sizeof r->message - used, fmt, ap);
-    va_end(ap);
-}
-
 void diagnose_first_bad_op(const struct trace *t, const struct run_settings *s,
                            double time_limit, bool isolated, struct run_result *r)
 {
@@ -50,14 +41,14 @@ void diagnose_first_bad_op(const struct trace *t, const struct run_settings *s,
         char opbuf[64];
         trace_op_format(&t->ops[c->failed_op], opbuf, sizeof opbuf);
         size_t gap = r->failed_op - c->failed_op;
-        append(r, "\n    first bad operation: the heap was already inconsistent after line %"
+        run_say(r, "\n    first bad operation: the heap was already inconsistent after line %"
                PRIu32 ": '%s', %zu operation%s before this failure was detected "
                "(mm_checkheap's own message is above; ./mdriver -c -f %s stops there)",
                t->ops[c->failed_op].line, opbuf, gap, gap == 1 ? "" : "s", t->path);
     } else if (c->failed_op >= r->failed_op && c->failure != FAIL_CHECKHEAP) {
         /* The replay stops at this operation's failure before mm_checkheap
          * could look at what it did. */
-        append(r, "\n    mm_checkheap found the heap consistent after every operation before "
+        run_say(r, "\n    mm_checkheap found the heap consistent after every operation before "
                "this one: the bug is in this operation, or in something it does not check");
     }
     free(c);

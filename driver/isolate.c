@@ -203,15 +203,6 @@ static void say_where(const struct trace *t, const struct report *rep, struct ru
     snprintf(r->message, sizeof r->message, "%s: %s", t->path, when);
 }
 
-static void append(struct run_result *r, const char *fmt, ...)
-{
-    size_t used = strlen(r->message);
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(r->message + used, sizeof r->message - used, fmt, ap);
-    va_end(ap);
-}
-
 /* "SIGSEGV": the names people search for. */
 static const char *signal_name(int signo)
 {
@@ -228,14 +219,14 @@ static const char *signal_name(int signo)
 
 static void explain_signal(const struct report *rep, struct run_result *r)
 {
-    append(r, "the process crashed with %s (%s)", signal_name(rep->signo), strsignal(rep->signo));
+    run_say(r, "the process crashed with %s (%s)", signal_name(rep->signo), strsignal(rep->signo));
     if (rep->signo == SIGSEGV || rep->signo == SIGBUS) {
         char where[160];
         isolate_describe_address(rep->fault_addr, rep->heap_lo, rep->brk, mem_max_heap(), where,
                                  sizeof where);
-        append(r, " touching address %s", where);
+        run_say(r, " touching address %s", where);
     } else if (rep->signo == SIGABRT) {
-        append(r, ": abort() was called, perhaps by a failed assert (see its message above)");
+        run_say(r, ": abort() was called, perhaps by a failed assert (see its message above)");
     }
 }
 
@@ -314,28 +305,28 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     } else if (complete && rep->kind == REPORT_TIMEOUT) {
         say_where(t, rep, r);
         r->failure = FAIL_TIMEOUT;
-        append(r, "did not finish within the time limit of %g s (-s): stopped after %.1f s "
+        run_say(r, "did not finish within the time limit of %g s (-s): stopped after %.1f s "
                "(an infinite loop?)", time_limit, secs);
     } else if (complete && rep->kind == REPORT_EXIT) {
         say_where(t, rep, r);
         r->failure = FAIL_EXIT;
-        append(r, "the process ended early: exit(%d) was called before the trace finished",
+        run_say(r, "the process ended early: exit(%d) was called before the trace finished",
                WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
     } else {
         say_where(t, NULL, r);
         r->failure = killed ? FAIL_TIMEOUT : WIFSIGNALED(wstatus) ? FAIL_CRASH : FAIL_EXIT;
         r->failed_signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
         if (killed)
-            append(r, "did not finish within the time limit of %g s (-s) and did not respond; "
+            run_say(r, "did not finish within the time limit of %g s (-s) and did not respond; "
                    "killed after %.1f s", time_limit, secs);
         else if (WIFSIGNALED(wstatus))
-            append(r, "the process was killed by %s (%s)", signal_name(WTERMSIG(wstatus)),
+            run_say(r, "the process was killed by %s (%s)", signal_name(WTERMSIG(wstatus)),
                    strsignal(WTERMSIG(wstatus)));
         else if (WIFEXITED(wstatus))
-            append(r, "the process ended early with exit status %d (_exit called?)",
+            run_say(r, "the process ended early with exit status %d (_exit called?)",
                    WEXITSTATUS(wstatus));
         else
-            append(r, "the process ended without a report");
+            run_say(r, "the process ended without a report");
     }
     if (!(complete && rep->kind == REPORT_RESULT))
         r->valid = false;
@@ -360,7 +351,7 @@ static void on_exit_here(void)
     struct report rep = {.kind = REPORT_EXIT, .phase = here_progress.phase,
                          .op = here_progress.op};
     say_where(here_trace, &rep, &r);
-    append(&r, "the process ended early: exit() was called before the trace finished");
+    run_say(&r, "the process ended early: exit() was called before the trace finished");
     fflush(stdout);
     fprintf(stderr, "FAIL [%s] %s\n", here_label, r.message);
     _exit(1);

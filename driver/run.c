@@ -3,6 +3,7 @@
  */
 #include "run.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -30,6 +31,21 @@ const char *failure_kind_name(enum failure_kind k)
         [FAIL_DRIVER] = "driver error",
     };
     return k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+void run_vsay(struct run_result *r, const char *fmt, va_list ap)
+{
+    size_t used = strlen(r->message);
+    if (used + 1 < sizeof r->message)
+        vsnprintf(r->message + used, sizeof r->message - used, fmt, ap);
+}
+
+void run_say(struct run_result *r, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    run_vsay(r, fmt, ap);
+    va_end(ap);
 }
 
 void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r)

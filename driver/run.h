@@ -10,6 +10,7 @@
 #define MALLOCLAB_RUN_H
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -91,6 +92,10 @@ struct run_result {
     char message[RUN_MESSAGE_MAX];  /* why the run failed: "" when valid */
     char detail[RUN_DETAIL_MAX];    /* a heap dump, when asked for: "" otherwise */
 };
+
+/* Append formatted text to r->message, cut at its end. */
+void run_say(struct run_result *r, const char *fmt, ...);
+void run_vsay(struct run_result *r, const char *fmt, va_list ap);
 
 /* Replay `t` with every check, then (if asked and valid) time it. */
 void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r);
