@@ -3,6 +3,7 @@
  * checks every operation, and scores utilization and throughput.
  *
  * This file only wires the parts together:
+ *     driver/options.c    the command line: getopt's string and -h from one table
  *     driver/trace.c      reading and validating trace files
  *     driver/allocator.c  mm.c and the C library behind one interface
  *     driver/check.c      the checked replay (blockset.c, payload.c)
@@ -22,7 +23,6 @@
  * or input error (a bad flag, an unreadable or malformed trace).
  */
 #include <errno.h>
-#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -38,6 +38,7 @@
 #include "icount.h"
 #include "shrink.h"
 #include "isolate.h"
+#include "options.h"
 #include "report.h"
 #include "results.h"
 #include "run.h"
@@ -48,12 +49,8 @@ enum { EXIT_VALID = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 /* ---- Options --------------------------------------------------------- */
 
 /* The options, their arguments and their help: usage is printed from this
- * table, and getopt's option string is built from it. */
-static const struct option_spec {
-    char flag;
-    const char *arg;        /* NULL: the option takes no argument */
-    const char *help;
-} option_table[] = {
+ * table, and getopt's option string is built from it (options.h). */
+static const struct option_spec option_table[] = {
     {'h', NULL, "print this help and exit"},
     {'V', NULL, "verbose: say what is being done, then the per-trace table"},
     {'v', NULL, "print the per-trace table"},
@@ -90,7 +87,22 @@ static const struct option_spec {
      "icount_malloc, _realloc and _free: what -I counts under callgrind; for profilers"},
 };
 
-enum { NUM_OPTIONS = sizeof option_table / sizeof option_table[0] };
+static void print_epilogue(FILE *out)
+{
+    fprintf(out, "Defaults: -s %d, -M %zu (config.h).\n", TRACE_TIME_LIMIT, (size_t)MAX_HEAP);
+    options_print_folded(out, "Exit status: 0 all traces valid, 1 some trace failed a check "
+                              "(or -R, -B), 2 usage or input error.", 0);
+}
+
+static const struct command_line command_line = {
+    .name = "mdriver",
+    .options = option_table,
+    .num_options = sizeof option_table / sizeof option_table[0],
+    .repeatable = "f",
+    .about = "Replays malloc traces against mm.c, checks every operation, and scores "
+             "memory utilization and throughput.",
+    .epilogue = print_epilogue,
+};
 
 struct options {
     const char **files;
@@ -108,137 +120,11 @@ struct options {
     bool autolab, icount, replay_only;              /* -g, -I, -P */
 };
 
-/* Print `text` from column `indent` on, folded at spaces to fit `width`. */
-static void print_folded(FILE *out, const char *text, int indent, int width)
-{
-    int col = indent;
-    while (*text != '\0') {
-        int word = (int)strcspn(text, " ");
-        if (col > indent && col + 1 + word > width) {
-            fprintf(out, "\n%*s", indent, "");
-            col = indent;
-        } else if (col > indent) {
-            fputc(' ', out);
-            col++;
-        }
-        fprintf(out, "%.*s", word, text);
-        col += word;
-        text += word;
-        text += strspn(text, " ");
-    }
-    fputc('\n', out);
-}
-
-static void usage(FILE *out, const char *prog)
-{
-    enum { HELP_COLUMN = 26, WIDTH = 79 };
-    int indent = fprintf(out, "usage: %s ", prog);
-    int col = indent + fprintf(out, "[-");
-    for (size_t i = 0; i < NUM_OPTIONS; i++)
-        if (option_table[i].arg == NULL)
-            col += fprintf(out, "%c", option_table[i].flag);
-    col += fprintf(out, "]");
-    for (size_t i = 0; i < NUM_OPTIONS; i++) {      /* whole items, folded between them */
-        char item[64];
-        if (option_table[i].arg == NULL)
-            continue;
-        int len = snprintf(item, sizeof item, "[-%c %s]%s", option_table[i].flag,
-                           option_table[i].arg, option_table[i].flag == 'f' ? "..." : "");
-        if (col + 1 + len > WIDTH) {
-            fprintf(out, "\n%*s", indent, "");
-            col = indent;
-        } else {
-            col += fprintf(out, " ");
-        }
-        col += fprintf(out, "%s", item);
-    }
-    fprintf(out, "\n");
-    fprintf(out, "\nReplays malloc traces against mm.c, checks every operation, and scores\n"
-                 "memory utilization and throughput.\n\n");
-    for (size_t i = 0; i < NUM_OPTIONS; i++) {
-        char left[40];
-        snprintf(left, sizeof left, "-%c%s%s", option_table[i].flag,
-                 option_table[i].arg ? " " : "", option_table[i].arg ? option_table[i].arg : "");
-        fprintf(out, "  %-*s", HELP_COLUMN - 2, left);
-        if ((int)strlen(left) > HELP_COLUMN - 3)
-            fprintf(out, "\n%*s", HELP_COLUMN, "");
-        print_folded(out, option_table[i].help, HELP_COLUMN, WIDTH);
-    }
-    fprintf(out, "\nDefaults: -s %d, -M %zu (config.h).\n", TRACE_TIME_LIMIT, (size_t)MAX_HEAP);
-    print_folded(out, "Exit status: 0 all traces valid, 1 some trace failed a check (or -R, -B), "
-                      "2 usage or input error.", 0, WIDTH);
-}
-
-/* A usage error: one line saying what is wrong, then the usage. */
-static int usage_error(const char *prog, const char *fmt, const char *what)
-{
-    fprintf(stderr, "mdriver: ");
-    fprintf(stderr, fmt, what);
-    fprintf(stderr, "\n");
-    usage(stderr, prog);
-    return EXIT_USAGE;
-}
-
-/* "64M" -> 67108864. Returns false for anything but a positive size. */
-static bool parse_bytes(const char *s, size_t *out)
-{
-    char *end;
-    errno = 0;
-    if (*s < '0' || *s > '9')
-        return false;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno != 0 || end == s)
-        return false;
-    unsigned shift = 0;
-    if (*end == 'K' || *end == 'k')
-        shift = 10;
-    else if (*end == 'M' || *end == 'm')
-        shift = 20;
-    else if (*end == 'G' || *end == 'g')
-        shift = 30;
-    if (shift != 0)
-        end++;
-    if (*end != '\0' || v == 0 || v > (SIZE_MAX >> shift))
-        return false;
-    *out = (size_t)v << shift;
-    return true;
-}
-
-static bool parse_seconds(const char *s, double *out)
-{
-    char *end;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (errno != 0 || end == s || *end != '\0' || !isfinite(v) || v <= 0 || v > 1e6)
-        return false;
-    *out = v;
-    return true;
-}
-
-static bool parse_line(const char *s, unsigned *out)
-{
-    char *end;
-    errno = 0;
-    if (*s < '0' || *s > '9')
-        return false;
-    unsigned long v = strtoul(s, &end, 10);
-    if (errno != 0 || *end != '\0' || v == 0 || v > UINT32_MAX)
-        return false;
-    *out = (unsigned)v;
-    return true;
-}
-
 /* Parse argv into *o; returns -1 to go on, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
-    char optstring[2 * NUM_OPTIONS + 2] = ":";
-    size_t n = 1;
-    for (size_t i = 0; i < NUM_OPTIONS; i++) {
-        optstring[n++] = option_table[i].flag;
-        if (option_table[i].arg != NULL)
-            optstring[n++] = ':';
-    }
-    optstring[n] = '\0';
+    char optstring[OPTSTRING_SIZE];
+    options_getopt_string(&command_line, optstring);
 
     *o = (struct options){.trace_dir = TRACE_DIR, .max_heap = MAX_HEAP,
                           .time_limit = TRACE_TIME_LIMIT};
@@ -250,11 +136,11 @@ static int parse_options(int argc, char **argv, struct options *o)
         fprintf(stderr, "mdriver: out of memory\n");
         return EXIT_USAGE;
     }
-    char bad[3] = "-?";
+    uint64_t line;
     int c;
     while ((c = getopt(argc, argv, optstring)) != -1) {
         switch (c) {
-        case 'h': usage(stdout, argv[0]); return EXIT_VALID;
+        case 'h': options_usage(stdout, &command_line, argv[0]); return EXIT_VALID;
         case 'V': o->verbose = o->per_trace = true; break;
         case 'v': o->per_trace = true; break;
         case 'l': o->libc = true; break;
@@ -262,9 +148,10 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'D': o->in_process = true; break;
         case 'd': o->dump = true; break;
         case 'x':
-            if (!parse_line(optarg, &o->stop_line))
-                return usage_error(argv[0], "-x wants a trace line number (1 or more), not '%s'",
-                                   optarg);
+            if (!parse_unsigned(optarg, UINT32_MAX, &line) || line == 0)
+                return options_usage_error(&command_line, argv[0], "-x wants a trace line "
+                                           "number (1 or more), not '%s'", optarg);
+            o->stop_line = (unsigned)line;
             break;
         case 'f': o->files[o->nfiles++] = optarg; break;
         case 't': o->trace_dir = optarg; break;
@@ -279,29 +166,28 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'I': o->icount = true; break;
         case 'P': o->replay_only = o->in_process = true; break;
         case 'M':
-            if (!parse_bytes(optarg, &o->max_heap))
-                return usage_error(argv[0], "-M wants a size in bytes such as 67108864 or 64M, "
-                                   "not '%s'", optarg);
+            if (!parse_size(optarg, &o->max_heap))
+                return options_usage_error(&command_line, argv[0], "-M wants a size in bytes "
+                                           "such as 67108864 or 64M, not '%s'", optarg);
             break;
         case 's':
             if (!parse_seconds(optarg, &o->time_limit))
-                return usage_error(argv[0], "-s wants a positive number of seconds, not '%s'",
-                                   optarg);
+                return options_usage_error(&command_line, argv[0], "-s wants a positive "
+                                           "number of seconds, not '%s'", optarg);
             break;
         case ':':
-            bad[1] = (char)optopt;
-            return usage_error(argv[0], "option %s needs an argument", bad);
+            return options_usage_error(&command_line, argv[0], "option -%c needs an argument",
+                                       optopt);
         default:
-            bad[1] = (char)optopt;
-            return usage_error(argv[0], "unknown option %s", bad);
+            return options_usage_error(&command_line, argv[0], "unknown option -%c", optopt);
         }
     }
     if (optind < argc)
-        return usage_error(argv[0], "unexpected argument '%s' (traces are given with -f)",
-                           argv[optind]);
+        return options_usage_error(&command_line, argv[0], "unexpected argument '%s' (traces "
+                                   "are given with -f)", argv[optind]);
     if (o->shrink_path != NULL && o->in_process)
-        return usage_error(argv[0], "-S needs child processes to try each smaller trace; "
-                           "leave out -D%s", "");
+        return options_usage_error(&command_line, argv[0], "-S needs child processes to try "
+                                   "each smaller trace; leave out -D");
     return -1;
 }
 
@@ -350,25 +236,28 @@ static int make_columns(struct options *o, struct results *rs, const char *prog)
         return EXIT_USAGE;
     if (o->policies != NULL) {
         if (mm->set_placement == NULL && strcmp(o->policies, "libc") != 0)
-            return usage_error(prog, "-p needs mm_set_placement, which mm.c does not define%s",
-                               "");
+            return options_usage_error(&command_line, prog, "-p needs mm_set_placement, which "
+                                       "mm.c does not define");
         for (char *name = strtok(o->policies, ","); name; name = strtok(NULL, ",")) {
             if (strcmp(name, "libc") == 0) {
                 o->libc = true;         /* shown, in its usual place at the end */
                 continue;
             }
             if (mm->set_placement(name) != 0)
-                return usage_error(prog, "mm.c does not know placement policy '%s' "
-                                   "(mm_set_placement returned an error)", name);
+                return options_usage_error(&command_line, prog, "mm.c does not know placement "
+                                           "policy '%s' (mm_set_placement returned an error)",
+                                           name);
             rs->col[rs->ncols++] = (struct column){name, mm, name, true};
         }
         if (rs->ncols == 0 && !o->libc)
-            return usage_error(prog, "-p wants policy names such as first,next,best%s", "");
+            return options_usage_error(&command_line, prog, "-p wants policy names such as "
+                                       "first,next,best");
     } else {
         rs->col[rs->ncols++] = (struct column){"mm", mm, NULL, true};
     }
     if (o->check_heap && mm->checkheap == NULL)
-        return usage_error(prog, "-c needs mm_checkheap, which mm.c does not define%s", "");
+        return options_usage_error(&command_line, prog, "-c needs mm_checkheap, which mm.c "
+                                   "does not define");
     bool needs_reference = o->stop_line == 0 &&
                            (o->icount ? ICOUNT_REFERENCE_IPO == 0 : REFERENCE_KOPS == 0);
     if (o->libc || needs_reference)

@@ -1,12 +1,14 @@
 # The trace tools, built by `make` alongside the driver.
-# Each tool that reads traces links the driver's one parser, driver/trace.c.
+# Each tool that reads traces links the driver's one parser, driver/trace.c;
+# every tool links driver/options.c, which makes its getopt string and its
+# usage from its table of options.
 
 TOOL_PROGRAMS = tools/tracegen tools/tracerec tools/traceinfo
 
 all: $(TOOL_PROGRAMS)
 
-# tracegen writes traces and reads none: it needs no driver code.
-tools/tracegen: $(B)/tools/tracegen.o
+# tracegen writes traces and reads none: of the driver, it needs the options only.
+tools/tracegen: $(B)/tools/tracegen.o $(B)/driver/options.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # `make traces` regenerates the synthetic traces in traces/ from
@@ -21,7 +23,7 @@ traces: tools/tracegen
 	done
 
 # traceinfo reads traces: it links the driver's parser.
-tools/traceinfo: $(B)/tools/traceinfo.o $(B)/driver/trace.o
+tools/traceinfo: $(B)/tools/traceinfo.o $(B)/driver/trace.o $(B)/driver/options.o
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # tracerec runs a program with tracerec_shim.so preloaded; it looks for the
@@ -34,7 +36,7 @@ CLEAN_EXTRA += $(TOOL_LIBS)
 
 all: $(TOOL_LIBS)
 
-tools/tracerec: $(B)/tools/tracerec.o | $(TOOL_LIBS)
+tools/tracerec: $(B)/tools/tracerec.o $(B)/driver/options.o | $(TOOL_LIBS)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/tools/tracerec_shim.pic.o: tools/tracerec_shim.c

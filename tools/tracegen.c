@@ -28,15 +28,18 @@
  */
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-static const char *progname = "tracegen";
+#include "options.h"
+
+static const char progname[] = "tracegen";
 
 /* Largest -m and -M, in bytes: the classic driver reads sizes as an int.
  * (The coalesce pattern's whole-run block is the one request that can be
@@ -510,30 +513,30 @@ struct pattern {
 
 static const struct pattern patterns[] = {
     {"uniform", run_uniform, true, {.ops = 10000, .live = 500, .min = 1, .max = 4096},
-     "sizes uniform in [m, M]; each step allocates or frees a random block,\n"
-     "keeping about -l blocks live; -r percent of steps realloc a random\n"
+     "sizes uniform in [m, M]; each step allocates or frees a random block, "
+     "keeping about -l blocks live; -r percent of steps realloc a random "
      "block to a new uniform size"},
     {"bimodal", run_bimodal, false, {.ops = 12000, .live = 2000, .min = 16, .max = 1024},
-     "rounds: -l/2 pairs of small [m, 1.25m] and large [M/2, 0.75M] blocks,\n"
-     "interleaved; free all large ones; allocate as many of (0.75M, M], which\n"
+     "rounds: -l/2 pairs of small [m, 1.25m] and large [M/2, 0.75M] blocks, "
+     "interleaved; free all large ones; allocate as many of (0.75M, M], which "
      "fit none of the holes; free the rest. Needs M/2 > 1.25m"},
     {"coalesce", run_coalesce, false, {.ops = 12000, .live = 64, .min = 16, .max = 256},
-     "rounds: a run of -l adjacent blocks in [m, M] and a fence; free the run\n"
-     "ascending, descending, odds then evens, or shuffled (in turn); then\n"
-     "allocate one block the size of the whole run, which fits there only\n"
+     "rounds: a run of -l adjacent blocks in [m, M] and a fence; free the run "
+     "ascending, descending, odds then evens, or shuffled (in turn); then "
+     "allocate one block the size of the whole run, which fits there only "
      "if the frees coalesced; free it and the fence"},
     {"realloc-grow", run_realloc_grow, true,
      {.ops = 12000, .live = 200, .min = 16, .max = 65536, .realloc_pct = 40},
-     "4 blocks grow by realloc (old + [1, old/4 + m]) up to M, then start\n"
-     "over; -r percent of steps are such reallocs, the rest allocate or free\n"
+     "4 blocks grow by realloc (old + [1, old/4 + m]) up to M, then start "
+     "over; -r percent of steps are such reallocs, the rest allocate or free "
      "small blocks in [m, 8m] around -l live, landing between the growers"},
     {"phases", run_phases, true, {.ops = 16000, .live = 2000, .min = 8, .max = 2048},
-     "live blocks ramp up to -l (first 25% of -n), peak (to 35%), fall to a\n"
-     "plateau of -l/2 with sizes in [m, m + (M-m)/4] (to 80%), ramp down;\n"
+     "live blocks ramp up to -l (first 25% of -n), peak (to 35%), fall to a "
+     "plateau of -l/2 with sizes in [m, m + (M-m)/4] (to 80%), ramp down; "
      "-r percent of steps realloc a random block"},
     {"heavy-tail", run_heavy_tail, true,
      {.ops = 12000, .live = 1000, .min = 8, .max = 1048576, .realloc_pct = 5},
-     "Pareto-like sizes from m to M (P(size >= x) ~ (m/x)^0.585): mostly small,\n"
+     "Pareto-like sizes from m to M (P(size >= x) ~ (m/x)^0.585): mostly small, "
      "a few huge; random allocs and frees around -l live, -r percent reallocs"},
 };
 
@@ -541,65 +544,43 @@ enum { NUM_PATTERNS = sizeof patterns / sizeof patterns[0] };
 
 /* ---- Options ----------------------------------------------------------------- */
 
-enum opt_kind { OPT_NUMBER, OPT_PATTERN, OPT_OUTPUT, OPT_HELP };
-
-struct option_spec {
-    char flag;
-    const char *arg;            /* the value's name; NULL: takes no value */
-    enum opt_kind kind;
-    size_t field;               /* OPT_NUMBER: offset in struct params */
-    uint64_t min, max;          /* OPT_NUMBER: the values accepted */
-    const char *help;
-};
-
-static const struct option_spec options[] = {
-    {'p', "PATTERN", OPT_PATTERN, 0, 0, 0, "pattern to generate (required; see below)"},
-    {'n', "OPS", OPT_NUMBER, offsetof(struct params, ops), 2, MAX_OPS,
-     "operation budget: the trace holds N or N-1 operations,\n"
+/* The options, their arguments and their help: usage is printed from this
+ * table, and getopt's option string is built from it (options.h). */
+static const struct option_spec option_table[] = {
+    {'p', "PATTERN", "pattern to generate (required; see below)"},
+    {'n', "OPS", "operation budget: the trace holds N or N-1 operations, "
      "exactly N when N is even and there are no reallocs"},
-    {'l', "COUNT", OPT_NUMBER, offsetof(struct params, live), 1, 1000000,
-     "live-set size (what it counts depends on the pattern)"},
-    {'m', "BYTES", OPT_NUMBER, offsetof(struct params, min), 1, MAX_REQUEST,
-     "smallest request, in bytes"},
-    {'M', "BYTES", OPT_NUMBER, offsetof(struct params, max), 1, MAX_REQUEST,
-     "largest request, in bytes"},
-    {'r', "PERCENT", OPT_NUMBER, offsetof(struct params, realloc_pct), 0, 100,
-     "share of steps that are reallocs, in percent"},
-    {'s', "SEED", OPT_NUMBER, offsetof(struct params, seed), 0, UINT64_MAX,
-     "seed of the PRNG (default 1)"},
-    {'w', "WEIGHT", OPT_NUMBER, offsetof(struct params, weight), 0, 3,
-     "header line 1: 0 not scored, 1 util and throughput,\n"
+    {'l', "COUNT", "live-set size (what it counts depends on the pattern)"},
+    {'m', "BYTES", "smallest request, in bytes"},
+    {'M', "BYTES", "largest request, in bytes"},
+    {'r', "PERCENT", "share of steps that are reallocs, in percent"},
+    {'s', "SEED", "seed of the PRNG (default 1)"},
+    {'w', "WEIGHT", "header line 1: 0 not scored, 1 util and throughput, "
      "2 util only, 3 throughput only (default 1)"},
-    {'o', "FILE", OPT_OUTPUT, 0, 0, 0, "write the trace to FILE, not standard output"},
-    {'h', NULL, OPT_HELP, 0, 0, 0, "print this help and exit"},
+    {'o', "FILE", "write the trace to FILE, not standard output"},
+    {'h', NULL, "print this help and exit"},
 };
 
-enum { NUM_OPTIONS = sizeof options / sizeof options[0] };
+/* The options that set a number in struct params, and the values each takes. */
+static const struct number_option {
+    char flag;
+    size_t field;               /* offset in struct params */
+    uint64_t min, max;
+} number_options[] = {
+    {'n', offsetof(struct params, ops), 2, MAX_OPS},
+    {'l', offsetof(struct params, live), 1, 1000000},
+    {'m', offsetof(struct params, min), 1, MAX_REQUEST},
+    {'M', offsetof(struct params, max), 1, MAX_REQUEST},
+    {'r', offsetof(struct params, realloc_pct), 0, 100},
+    {'s', offsetof(struct params, seed), 0, UINT64_MAX},
+    {'w', offsetof(struct params, weight), 0, 3},
+};
 
-/* Print `text` with every line after the first indented by `indent`. */
-static void print_indented(FILE *f, const char *text, int indent)
-{
-    for (const char *s = text; *s != '\0'; s++) {
-        fputc(*s, f);
-        if (*s == '\n')
-            fprintf(f, "%*s", indent, "");
-    }
-    fputc('\n', f);
-}
+enum { NUM_NUMBER_OPTIONS = sizeof number_options / sizeof number_options[0] };
 
-static void usage(FILE *f)
+static void print_patterns(FILE *f)
 {
-    fprintf(f, "usage: %s -p PATTERN [-n OPS] [-l COUNT] [-m BYTES] [-M BYTES] [-r PERCENT]\n"
-               "       %*s [-s SEED] [-w WEIGHT] [-o FILE]\n"
-               "Write a balanced trace (15-213 header: weight, ids, operations, peak live\n"
-               "bytes) of the named pattern. The same command always writes the same bytes.\n"
-               "\noptions:\n", progname, (int)strlen(progname), "");
-    for (size_t i = 0; i < NUM_OPTIONS; i++) {
-        const struct option_spec *o = &options[i];
-        fprintf(f, "  -%c %-9s ", o->flag, o->arg ? o->arg : "");
-        print_indented(f, o->help, 15);
-    }
-    fprintf(f, "\npatterns (defaults in brackets):\n");
+    fprintf(f, "patterns (defaults in brackets):\n");
     for (size_t i = 0; i < NUM_PATTERNS; i++) {
         const struct pattern *p = &patterns[i];
         const struct params *d = &p->defaults;
@@ -610,41 +591,29 @@ static void usage(FILE *f)
         else
             fprintf(f, "; no -r]\n");
         fprintf(f, "    ");
-        print_indented(f, p->help, 4);
+        options_print_folded(f, p->help, 4);
     }
     fprintf(f, "\nexit status: 0 trace written, 1 it could not be written, 2 bad usage\n");
 }
 
-/* Report a usage error: one line, then the usage; exit 2. */
-_Noreturn static void bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static const struct command_line command_line = {
+    .name = progname,
+    .options = option_table,
+    .num_options = sizeof option_table / sizeof option_table[0],
+    .required = "p",
+    .about = "Write a balanced trace (15-213 header: weight, ids, operations, peak live "
+             "bytes) of the named pattern. The same command always writes the same bytes.",
+    .epilogue = print_patterns,
+    .options_first = true,
+};
 
-_Noreturn static void bad_usage(const char *fmt, ...)
+/* Parse the value of number option `o`; exits on a bad one. */
+static uint64_t parse_number(const struct number_option *o, const char *s)
 {
-    va_list ap;
-    fprintf(stderr, "%s: ", progname);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    usage(stderr);
-    exit(2);
-}
-
-/* Parse an unsigned decimal in [min, max] for option -flag. */
-static uint64_t parse_number(char flag, const char *s, uint64_t min, uint64_t max)
-{
-    uint64_t v = 0;
-    bool ok = *s != '\0';
-    for (const char *p = s; ok && *p != '\0'; p++) {
-        unsigned d = (unsigned)(*p - '0');
-        if (*p < '0' || *p > '9' || v > (UINT64_MAX - d) / 10)
-            ok = false;
-        else
-            v = 10 * v + d;
-    }
-    if (!ok || v < min || v > max)
-        bad_usage("option '-%c' wants a number from %" PRIu64 " to %" PRIu64 ", not '%s'",
-                  flag, min, max, s);
+    uint64_t v;
+    if (!parse_unsigned(s, o->max, &v) || v < o->min)
+        exit(options_usage_error(&command_line, NULL, "option '-%c' wants a number from %"
+                                 PRIu64 " to %" PRIu64 ", not '%s'", o->flag, o->min, o->max, s));
     return v;
 }
 
@@ -653,7 +622,7 @@ static const struct pattern *find_pattern(const char *name)
     for (size_t i = 0; i < NUM_PATTERNS; i++)
         if (strcmp(patterns[i].name, name) == 0)
             return &patterns[i];
-    bad_usage("unknown pattern '%s'", name);
+    exit(options_usage_error(&command_line, NULL, "unknown pattern '%s'", name));
 }
 
 struct command {
@@ -662,72 +631,66 @@ struct command {
     const char *out;            /* NULL: standard output */
 };
 
-/* Parse argv into *cmd; exits on -h and on any error. Options are single
- * letters; a value may follow in the same word (-n100) or the next. */
+/* Parse argv into *cmd; exits on -h and on any error. */
 static void parse_args(int argc, char **argv, struct command *cmd)
 {
-    bool given[NUM_OPTIONS] = {false}, given_realloc = false;
+    char optstring[OPTSTRING_SIZE];
+    options_getopt_string(&command_line, optstring);
+    bool given[UCHAR_MAX + 1] = {false};
     struct params p = {.seed = 1, .weight = 1};
 
     cmd->pattern = NULL;
     cmd->out = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (a[0] != '-' || a[1] == '\0')
-            bad_usage("unexpected argument '%s'", a);
-        size_t k = 0;
-        while (k < NUM_OPTIONS && options[k].flag != a[1])
-            k++;
-        if (k == NUM_OPTIONS)
-            bad_usage("unknown option '%s'", a);
-        const struct option_spec *o = &options[k];
-        if (o->kind == OPT_HELP) {
-            if (a[2] != '\0')
-                bad_usage("option '-h' takes no value, not '%s'", a + 2);
-            usage(stdout);
+    int c;
+    while ((c = getopt(argc, argv, optstring)) != -1) {
+        if (c == ':')
+            exit(options_usage_error(&command_line, NULL, "option '-%c' needs a value (%s)",
+                                     optopt, options_find(&command_line, optopt)->arg));
+        if (c == '?')
+            exit(options_usage_error(&command_line, NULL, "unknown option '-%c'", optopt));
+        if (c == 'h') {
+            options_usage(stdout, &command_line, NULL);
             exit(0);
         }
-        const char *value = a[2] != '\0' ? a + 2 : argv[++i];
-        if (value == NULL)
-            bad_usage("option '-%c' needs a value (%s)", o->flag, o->arg);
-        if (given[k])
-            bad_usage("option '-%c' given twice", o->flag);
-        given[k] = true;
-        given_realloc |= o->flag == 'r';
-        switch (o->kind) {
-        case OPT_NUMBER:
-            *(uint64_t *)((char *)&p + o->field) = parse_number(o->flag, value, o->min, o->max);
-            break;
-        case OPT_PATTERN:
-            cmd->pattern = find_pattern(value);
-            break;
-        case OPT_OUTPUT:
-            cmd->out = value;
-            break;
-        case OPT_HELP:
-            break;
+        if (given[c])
+            exit(options_usage_error(&command_line, NULL, "option '-%c' given twice", c));
+        given[c] = true;
+        if (c == 'p') {
+            cmd->pattern = find_pattern(optarg);
+        } else if (c == 'o') {
+            cmd->out = optarg;
+        } else {
+            for (size_t k = 0; k < NUM_NUMBER_OPTIONS; k++)
+                if (number_options[k].flag == c)
+                    *(uint64_t *)((char *)&p + number_options[k].field) =
+                        parse_number(&number_options[k], optarg);
         }
     }
+    if (optind < argc)
+        exit(options_usage_error(&command_line, NULL, "unexpected argument '%s'", argv[optind]));
     if (cmd->pattern == NULL)
-        bad_usage("no pattern given: use -p PATTERN");
+        exit(options_usage_error(&command_line, NULL, "no pattern given: use -p PATTERN"));
 
     /* Start from the pattern's defaults; lay the options given over them. */
     struct params q = cmd->pattern->defaults;
     q.seed = p.seed;
     q.weight = p.weight;
-    for (size_t k = 0; k < NUM_OPTIONS; k++) {
-        const struct option_spec *o = &options[k];
-        if (o->kind == OPT_NUMBER && given[k])
+    for (size_t k = 0; k < NUM_NUMBER_OPTIONS; k++) {
+        const struct number_option *o = &number_options[k];
+        if (given[(unsigned char)o->flag])
             *(uint64_t *)((char *)&q + o->field) = *(const uint64_t *)((const char *)&p + o->field);
     }
-    if (given_realloc && !cmd->pattern->reallocs)
-        bad_usage("pattern '%s' makes no reallocs: drop '-r'", cmd->pattern->name);
+    if (given['r'] && !cmd->pattern->reallocs)
+        exit(options_usage_error(&command_line, NULL, "pattern '%s' makes no reallocs: drop '-r'",
+                                 cmd->pattern->name));
     p = q;
     if (p.min > p.max)
-        bad_usage("-m %" PRIu64 " is above -M %" PRIu64, p.min, p.max);
+        exit(options_usage_error(&command_line, NULL, "-m %" PRIu64 " is above -M %" PRIu64,
+                                 p.min, p.max));
     if (cmd->pattern->run == run_bimodal && !(p.min + p.min / 4 < p.max / 2))
-        bad_usage("pattern 'bimodal' needs -M/2 above 1.25 * -m (got -m %" PRIu64
-                  " -M %" PRIu64 "): the size classes would overlap", p.min, p.max);
+        exit(options_usage_error(&command_line, NULL, "pattern 'bimodal' needs -M/2 above "
+                                 "1.25 * -m (got -m %" PRIu64 " -M %" PRIu64 "): the size "
+                                 "classes would overlap", p.min, p.max));
     cmd->p = p;
 }
 

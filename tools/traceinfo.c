@@ -26,7 +26,6 @@
  */
 #include <errno.h>
 #include <inttypes.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -36,11 +35,10 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "options.h"
 #include "trace.h"
 
 enum { EXIT_VALID = 0, EXIT_FAILED = 1, EXIT_INVALID = 2 };
-
-static const char *progname = "traceinfo";
 
 #define STRINGIFY(x) STRINGIFY_(x)
 #define STRINGIFY_(x) #x
@@ -57,65 +55,21 @@ static const uint64_t max_overhead = (uint64_t)1 << 20;
 /* ---- Options ------------------------------------------------------------- */
 
 /* The options, their arguments and their help: usage is printed from this
- * table, and getopt's option string is built from it. */
-static const struct option_spec {
-    char flag;
-    const char *arg;            /* NULL: the option takes no argument */
-    const char *help;
-} option_table[] = {
+ * table, and getopt's option string is built from it (options.h). */
+static const struct option_spec option_table[] = {
     {'h', NULL, "print this help and exit"},
     {'q', NULL, "quiet: only check the traces; print nothing for a valid one"},
-    {'t', NULL, "a Markdown table, one row per trace (by file name), instead of\n"
-          "key: value lines"},
-    {'a', "ALIGN", "block alignment in bytes, a power of two\n"
-                   "(default " STRINGIFY(ALIGNMENT) ", ALIGNMENT in config.h)"},
-    {'o', "OVERHEAD", "bookkeeping bytes per block (default 8: a header word;\n"
-                      "16 for a header and a footer, as mm.c has)"},
+    {'t', NULL, "a Markdown table, one row per trace (by file name), instead of "
+     "key: value lines"},
+    {'a', "ALIGN", "block alignment in bytes, a power of two "
+     "(default " STRINGIFY(ALIGNMENT) ", ALIGNMENT in config.h)"},
+    {'o', "OVERHEAD", "bookkeeping bytes per block (default 8: a header word; "
+     "16 for a header and a footer, as mm.c has)"},
 };
 
-enum { NUM_OPTIONS = sizeof option_table / sizeof option_table[0] };
-
-struct options {
-    size_t align;
-    size_t overhead;
-    bool quiet, table;
-};
-
-/* Print `text` with every line after the first indented by `indent`. */
-static void print_indented(FILE *out, const char *text, int indent)
+static void print_epilogue(FILE *out)
 {
-    for (const char *s = text; *s != '\0'; s++) {
-        fputc(*s, out);
-        if (*s == '\n')
-            fprintf(out, "%*s", indent, "");
-    }
-    fputc('\n', out);
-}
-
-static void usage(FILE *out)
-{
-    fprintf(out, "usage: %s [-", progname);
-    for (size_t i = 0; i < NUM_OPTIONS; i++)
-        if (option_table[i].arg == NULL)
-            fputc(option_table[i].flag, out);
-    fprintf(out, "]");
-    for (size_t i = 0; i < NUM_OPTIONS; i++)
-        if (option_table[i].arg != NULL)
-            fprintf(out, " [-%c %s]", option_table[i].flag, option_table[i].arg);
-    fprintf(out, " TRACE...\n\n"
-                 "Checks each trace with the driver's parser and says what it asks of an\n"
-                 "allocator: operations by kind, request sizes, the peak live payload and\n"
-                 "when it is first reached, live blocks, whether every block is freed by the\n"
-                 "end, and the best utilization an allocator could reach on it.\n\n");
-    for (size_t i = 0; i < NUM_OPTIONS; i++) {
-        char left[24];
-        snprintf(left, sizeof left, "-%c%s%s", option_table[i].flag,
-                 option_table[i].arg ? " " : "", option_table[i].arg ? option_table[i].arg : "");
-        fprintf(out, "  %-13s ", left);
-        print_indented(out, option_table[i].help, 16);
-    }
-    fprintf(out, "\n"
-                 "best util = peak live payload / footprint. The footprint is the most\n"
+    fprintf(out, "best util = peak live payload / footprint. The footprint is the most\n"
                  "bytes the live blocks ever take at one time, a block for SIZE bytes\n"
                  "taking round_up(SIZE + OVERHEAD, ALIGN) bytes (by default ALIGN %d and\n"
                  "OVERHEAD %zu). That is the utilization of an allocator with that overhead\n"
@@ -130,81 +84,59 @@ static void usage(FILE *out)
                  "not be written, 2 an invalid trace or bad usage.\n", ALIGNMENT, default_overhead);
 }
 
-/* A usage error: one line saying what is wrong, then the usage. */
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static const struct command_line command_line = {
+    .name = "traceinfo",
+    .options = option_table,
+    .num_options = sizeof option_table / sizeof option_table[0],
+    .operands = "TRACE...",
+    .about = "Checks each trace with the driver's parser and says what it asks of an "
+             "allocator: operations by kind, request sizes, the peak live payload and "
+             "when it is first reached, live blocks, whether every block is freed by the "
+             "end, and the best utilization an allocator could reach on it.",
+    .epilogue = print_epilogue,
+};
 
-static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    fprintf(stderr, "%s: ", progname);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-    usage(stderr);
-    return EXIT_INVALID;
-}
-
-/* Parse an unsigned decimal up to `max`; false for anything else. */
-static bool parse_number(const char *s, uint64_t max, uint64_t *out)
-{
-    uint64_t v = 0;
-    if (*s == '\0')
-        return false;
-    for (const char *p = s; *p != '\0'; p++) {
-        if (*p < '0' || *p > '9')
-            return false;
-        v = 10 * v + (uint64_t)(*p - '0');
-        if (v > max)
-            return false;
-    }
-    *out = v;
-    return true;
-}
+struct options {
+    size_t align;
+    size_t overhead;
+    bool quiet, table;
+};
 
 /* Parse argv into *o; returns -1 to go on, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
-    char optstring[2 * NUM_OPTIONS + 2] = ":";
-    size_t n = 1;
-    for (size_t i = 0; i < NUM_OPTIONS; i++) {
-        optstring[n++] = option_table[i].flag;
-        if (option_table[i].arg != NULL)
-            optstring[n++] = ':';
-    }
-    optstring[n] = '\0';
+    char optstring[OPTSTRING_SIZE];
+    options_getopt_string(&command_line, optstring);
 
     *o = (struct options){.align = ALIGNMENT, .overhead = default_overhead};
-    char bad[3] = "-?";
     uint64_t v;
     int c;
     while ((c = getopt(argc, argv, optstring)) != -1) {
         switch (c) {
-        case 'h': usage(stdout); return EXIT_VALID;
+        case 'h': options_usage(stdout, &command_line, NULL); return EXIT_VALID;
         case 'q': o->quiet = true; break;
         case 't': o->table = true; break;
         case 'a':
-            if (!parse_number(optarg, max_align, &v) || v == 0 || (v & (v - 1)) != 0)
-                return usage_error("-a wants a power of two up to 1048576 (bytes), not '%s'",
-                                   optarg);
+            if (!parse_unsigned(optarg, max_align, &v) || v == 0 || (v & (v - 1)) != 0)
+                return options_usage_error(&command_line, NULL, "-a wants a power of two up "
+                                           "to 1048576 (bytes), not '%s'", optarg);
             o->align = (size_t)v;
             break;
         case 'o':
-            if (!parse_number(optarg, max_overhead, &v))
-                return usage_error("-o wants a number of bytes from 0 to 1048576, not '%s'",
-                                   optarg);
+            if (!parse_unsigned(optarg, max_overhead, &v))
+                return options_usage_error(&command_line, NULL, "-o wants a number of bytes "
+                                           "from 0 to 1048576, not '%s'", optarg);
             o->overhead = (size_t)v;
             break;
         case ':':
-            bad[1] = (char)optopt;
-            return usage_error("option %s needs an argument", bad);
+            return options_usage_error(&command_line, NULL, "option -%c needs an argument",
+                                       optopt);
         default:
-            bad[1] = (char)optopt;
-            return usage_error("unknown option %s", bad);
+            return options_usage_error(&command_line, NULL, "unknown option -%c", optopt);
         }
     }
     if (optind == argc)
-        return usage_error("no trace given");
+        return options_usage_error(&command_line, NULL, "no trace given");
     return -1;
 }
 
@@ -524,7 +456,7 @@ int main(int argc, char **argv)
             /* valid: nothing to say */
         } else if (compute_figures(&t, &o, &f) != 0 || (o.table && table_add(&tab, &t, &f) != 0)) {
             fflush(stdout);
-            fprintf(stderr, "%s: out of memory inspecting trace '%s'\n", progname, argv[i]);
+            fprintf(stderr, "%s: out of memory inspecting trace '%s'\n", command_line.name, argv[i]);
             if (status == EXIT_VALID)
                 status = EXIT_FAILED;
         } else if (!o.table) {
@@ -539,7 +471,7 @@ int main(int argc, char **argv)
         table_print(&tab, &o);
     free(tab.rows);
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "%s: cannot write the report: %s\n", progname, strerror(errno));
+        fprintf(stderr, "%s: cannot write the report: %s\n", command_line.name, strerror(errno));
         if (status == EXIT_VALID)
             status = EXIT_FAILED;
     }

@@ -59,6 +59,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "options.h"
 #include "tracerec_raw.h"
 
 /* Exit statuses of tracerec's own, after env(1)'s. */
@@ -90,126 +91,64 @@ struct options {
     char **program;         /* the program and its arguments, NULL-terminated */
 };
 
-struct option_spec {
-    char flag;
-    const char *arg;        /* name of its argument; NULL if it takes none */
-    bool required;
-    const char *help;
+/* The options, their arguments and their help: usage is printed from this
+ * table, and getopt's option string is built from it (options.h). */
+static const struct option_spec option_table[] = {
+    { 'o', "FILE", "write the trace to FILE" },
+    { 'n', "MAX_OPS", "end the trace once it holds MAX_OPS operations, closing frees included" },
+    { 'h', NULL, "print this help and exit" },
 };
 
-static const struct option_spec option_specs[] = {
-    { 'o', "FILE", true, "write the trace to FILE" },
-    { 'n', "MAX_OPS", false, "end the trace once it holds MAX_OPS operations, closing frees included" },
-    { 'h', NULL, false, "print this help and exit" },
-};
-
-static const size_t num_option_specs = sizeof option_specs / sizeof option_specs[0];
-
-static void usage(FILE *f)
+static void print_exit_status(FILE *f)
 {
-    fprintf(f, "usage: tracerec");
-    for (size_t i = 0; i < num_option_specs; i++) {
-        const struct option_spec *s = &option_specs[i];
-        fprintf(f, s->required ? " -%c" : " [-%c", s->flag);
-        if (s->arg != NULL)
-            fprintf(f, " %s", s->arg);
-        if (!s->required)
-            fputc(']', f);
-    }
-    fprintf(f, " -- PROGRAM [ARG...]\n\n");
-    fprintf(f, "Run PROGRAM and record its allocation calls as a trace.\n\n");
-    for (size_t i = 0; i < num_option_specs; i++) {
-        const struct option_spec *s = &option_specs[i];
-        fprintf(f, "  -%c %-9s %s\n", s->flag, s->arg != NULL ? s->arg : "", s->help);
-    }
-    fprintf(f, "\nExit status: PROGRAM's (128+N if killed by signal N); 2 for a usage\n"
+    fprintf(f, "Exit status: PROGRAM's (128+N if killed by signal N); 2 for a usage\n"
                "error, 125 if tracerec failed, 126/127 if PROGRAM could not be run/found.\n");
 }
 
-/* Say what is wrong with the command line, then the usage; exit 2. */
-__attribute__((format(printf, 1, 2), noreturn))
-static void usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fprintf(stderr, "tracerec: ");
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    usage(stderr);
-    exit(EXIT_USAGE);
-}
+static const struct command_line command_line = {
+    .name = "tracerec",
+    .options = option_table,
+    .num_options = sizeof option_table / sizeof option_table[0],
+    .required = "o",
+    .operands = "-- PROGRAM [ARG...]",
+    .about = "Run PROGRAM and record its allocation calls as a trace.",
+    .epilogue = print_exit_status,
+    .options_first = true,      /* PROGRAM's own options are not tracerec's */
+};
 
-static const struct option_spec *find_option(char flag)
-{
-    for (size_t i = 0; i < num_option_specs; i++)
-        if (option_specs[i].flag == flag)
-            return &option_specs[i];
-    return NULL;
-}
-
-/* A positive decimal count no larger than MAX_TRACE_OPS. */
-static bool parse_count(const char *s, uint64_t *out)
-{
-    if (*s < '0' || *s > '9')
-        return false;
-    errno = 0;
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno != 0 || *end != '\0' || v == 0 || v > MAX_TRACE_OPS)
-        return false;
-    *out = v;
-    return true;
-}
-
-static void apply_option(struct options *o, char flag, const char *value)
-{
-    switch (flag) {
-    case 'o':
-        o->out = value;
-        break;
-    case 'n':
-        if (!parse_count(value, &o->max_ops))
-            usage_error("-n needs a number of operations from 1 to 4294967295, not '%s'", value);
-        o->capped = true;
-        break;
-    case 'h':
-        usage(stdout);
-        exit(0);
-    }
-}
-
+/* Parse argv; exits on -h and on any error. */
 static struct options parse_options(int argc, char **argv)
 {
+    char optstring[OPTSTRING_SIZE];
+    options_getopt_string(&command_line, optstring);
     struct options o = { .max_ops = MAX_TRACE_OPS };
-    int i = 1;
-    for (; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--") == 0) {
-            i++;
+    int c;
+    while ((c = getopt(argc, argv, optstring)) != -1) {
+        switch (c) {
+        case 'o':
+            o.out = optarg;
             break;
+        case 'n':
+            if (!parse_unsigned(optarg, MAX_TRACE_OPS, &o.max_ops) || o.max_ops == 0)
+                exit(options_usage_error(&command_line, NULL, "-n needs a number of operations "
+                                         "from 1 to 4294967295, not '%s'", optarg));
+            o.capped = true;
+            break;
+        case 'h':
+            options_usage(stdout, &command_line, NULL);
+            exit(0);
+        case ':':
+            exit(options_usage_error(&command_line, NULL, "option '-%c' needs an argument",
+                                     optopt));
+        default:
+            exit(options_usage_error(&command_line, NULL, "unknown option '-%c'", optopt));
         }
-        if (a[0] != '-' || a[1] == '\0')
-            break;      /* the program starts here */
-        const struct option_spec *s = find_option(a[1]);
-        if (s == NULL || (s->arg == NULL && a[2] != '\0'))
-            usage_error("unknown option '%s'", a);
-        const char *value = NULL;
-        if (s->arg != NULL) {
-            if (a[2] != '\0')
-                value = a + 2;
-            else if (i + 1 < argc)
-                value = argv[++i];
-            else
-                usage_error("option '%s' needs an argument", a);
-        }
-        apply_option(&o, s->flag, value);
     }
     if (o.out == NULL)
-        usage_error("missing -o FILE");
-    if (i >= argc)
-        usage_error("no program to run");
-    o.program = argv + i;
+        exit(options_usage_error(&command_line, NULL, "missing -o FILE"));
+    if (optind >= argc)
+        exit(options_usage_error(&command_line, NULL, "no program to run"));
+    o.program = argv + optind;
     return o;
 }
 
