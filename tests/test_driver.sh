@@ -19,59 +19,25 @@ trap 'rm -rf "$tmp"' EXIT
 
 # ---- Helpers ---------------------------------------------------------------
 
-# run COMMAND...: run it; $status, $tmp/out and $tmp/err hold what it did.
-run() {
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    status=$?
-}
+# This script's own; run, begin, end and the other expect_ helpers are in
+# tests/lib.sh.
 
-# A test is a few expectations between begin and end; end passes the test
-# if none of them noted a problem, and fails it showing them (and stderr).
-begin() {
-    problems=""
+# expect_err_starts TEXT: stderr's first line starts with TEXT.
+expect_err_starts() {
+    first=$(head -n 1 "$tmp/err")
+    case "$first" in
+        "$1"*) ;;
+        *) note "stderr starts '$first', not '$1'" ;;
+    esac
 }
-note() {
-    problems="$problems$1
-"
-}
-end() {
-    if [ -z "$problems" ]; then
-        pass "$1"
-    else
-        fail "$1" "$problems" "stderr was:" "$(head -c 1500 "$tmp/err")"
-    fi
-}
-
-expect_status() {
-    [ "$status" -eq "$1" ] || note "exit status $status, expected $1"
-}
-expect_err() {
-    grep -qF -- "$1" "$tmp/err" || note "stderr lacks '$1'"
-}
-expect_out() {
-    grep -qF -- "$1" "$tmp/out" || note "stdout lacks '$1'"
-}
-expect_no_err() {
-    ! grep -qF -- "$1" "$tmp/err" || note "stderr has '$1'"
-}
+# expect_err_lines N: stderr has N lines.
 expect_err_lines() {
     n=$(wc -l <"$tmp/err")
     [ "$n" -eq "$1" ] || note "stderr has $n lines, expected $1"
 }
-expect_empty_out() {
-    [ ! -s "$tmp/out" ] || note "stdout is not empty: $(head -c 200 "$tmp/out")"
-}
-# expect_row REGEX: some stdout line matches the extended regex.
-expect_row() {
-    grep -qE -- "$1" "$tmp/out" || note "no line of stdout matches /$1/"
-}
 
 for prog in ./mdriver $B/mdriver-correct; do
-    if [ ! -x "$prog" ]; then
-        fail "drivers-are-built" "no $prog: run make test"
-        summary
-        exit
-    fi
+    [ -x "$prog" ] || give_up "drivers-are-built" "no $prog: run make test"
 done
 
 # The valid traces here: every one not named bad-*.
@@ -124,11 +90,7 @@ while IFS='|' read -r name line phrase; do
     begin
     run ./mdriver -v -f "$T/$name.rep"
     expect_status 2
-    first=$(head -n 1 "$tmp/err")
-    case "$first" in
-        "$T/$name.rep:$line: "*) ;;
-        *) note "stderr starts '$first', not '$T/$name.rep:$line: '" ;;
-    esac
+    expect_err_starts "$T/$name.rep:$line: "
     expect_err "$phrase"
     # The parser's one line, and nothing from a replay.
     expect_err_lines 1
@@ -200,11 +162,7 @@ while IFS='|' read -r args message; do
     # shellcheck disable=SC2086 # the arguments are split on purpose
     run ./mdriver $args
     expect_status 2
-    first=$(head -n 1 "$tmp/err")
-    case "$first" in
-        "mdriver: $message"*) ;;
-        *) note "stderr starts '$first', not 'mdriver: $message'" ;;
-    esac
+    expect_err_starts "mdriver: $message"
     sed -n 2p "$tmp/err" | grep -q '^usage: ' || note "the usage does not follow the message"
     expect_empty_out
     end "bad-flag-'$args'-exits-2-with-one-line-and-usage"
@@ -217,7 +175,7 @@ head -n 1 "$tmp/out" | grep -q '^usage: ' || note "stdout does not start with th
 for flag in -f -t -p -s -o -M -l -c -v; do
     grep -qE -- "^  $flag( |$)" "$tmp/out" || note "the usage does not explain $flag"
 done
-[ ! -s "$tmp/err" ] || note "stderr is not empty"
+expect_empty_err
 end "help-exits-0-with-usage-on-stdout"
 
 # Flags that need an optional function mm.c lacks say so.
@@ -235,16 +193,21 @@ end "c-without-mm_checkheap-exits-2"
 
 # ---- Valid traces pass ---------------------------------------------------------
 
-begin
-# shellcheck disable=SC2086
-run ./mdriver -v $valid_args
-expect_status 0
-[ ! -s "$tmp/err" ] || note "stderr is not empty"
-for f in $valid; do
-    name=${f##*/}
-    expect_row "^$name +yes "
-done
-end "reference-mm-passes-every-valid-test-trace"
+# passes_valid_traces NAME DRIVER: DRIVER -v passes every valid trace,
+# with nothing on stderr.
+passes_valid_traces() {
+    begin
+    # shellcheck disable=SC2086 # the arguments are split on purpose
+    run "$2" -v $valid_args
+    expect_status 0
+    expect_empty_err
+    for f in $valid; do
+        expect_row "^${f##*/} +yes "
+    done
+    end "$1"
+}
+
+passes_valid_traces "reference-mm-passes-every-valid-test-trace" ./mdriver
 
 # Ids 128 to 300 are reallocated: a driver keeping ids or their byte
 # patterns in a signed char would see their data as wrong.
@@ -252,7 +215,7 @@ begin
 run ./mdriver -v -f $T/ids-over-127.rep
 expect_status 0
 expect_row '^ids-over-127\.rep +yes '
-[ ! -s "$tmp/err" ] || note "stderr is not empty"
+expect_empty_err
 end "reference-mm-passes-realloc-of-ids-over-127"
 
 begin
@@ -265,16 +228,7 @@ end "reference-mm-passes-the-default-traces"
 # A correct allocator handing out blocks from the top of the heap downward
 # places each new block below every live one: it must pass.
 for prog in correct top-down; do
-    begin
-    # shellcheck disable=SC2086
-    run $B/mdriver-$prog -v $valid_args
-    expect_status 0
-    [ ! -s "$tmp/err" ] || note "stderr is not empty"
-    for f in $valid; do
-        name=${f##*/}
-        expect_row "^$name +yes "
-    done
-    end "correct-allocator-$prog-passes-every-valid-test-trace"
+    passes_valid_traces "correct-allocator-$prog-passes-every-valid-test-trace" "$B/mdriver-$prog"
 done
 
 # ---- Planted bugs are caught at the right line -----------------------------------
@@ -308,14 +262,7 @@ while IFS='|' read -r name trace line phrases; do
     else
         expect_err "FAIL [mm] $T/$trace.rep:$line: "
     fi
-    rest=$phrases
-    while [ -n "$rest" ]; do
-        expect_err "${rest%%;*}"
-        case "$rest" in
-            *";"*) rest=${rest#*;} ;;
-            *) rest="" ;;
-        esac
-    done
+    expect_phrases "$phrases"
     end "broken-$name-fails-$trace-at-line-$line"
 done <"$tmp/broken"
 
@@ -338,7 +285,7 @@ end "every-broken-allocator-is-tested"
 begin
 run ./mdriver -c -f $T/ops.rep -f $T/classic.rep
 expect_status 0
-[ ! -s "$tmp/err" ] || note "stderr is not empty"
+expect_empty_err
 end "c-with-reference-mm-passes"
 
 # mm_checkheap fails on its third call: after mm_init, line 5, line 6.
@@ -353,7 +300,7 @@ end "c-fails-the-trace-where-mm_checkheap-returns-false"
 begin
 run $B/mdriver-checkheap-false -f $T/ops.rep
 expect_status 0
-[ ! -s "$tmp/err" ] || note "stderr is not empty"
+expect_empty_err
 end "without-c-mm_checkheap-is-not-called"
 
 begin

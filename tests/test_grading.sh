@@ -18,33 +18,10 @@ SMALL=$G/small.rep
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
-# ---- Helpers ---------------------------------------------------------------
-
-# A test is a few expectations between begin and end; end passes the test
-# if none of them noted a problem, and fails it showing them.
-begin() {
-    problems=""
-}
-note() {
-    problems="$problems$1
-"
-}
-end() {
-    if [ -z "$problems" ]; then
-        pass "$1"
-    else
-        fail "$1" "$problems"
-    fi
-}
-
 # The JSON checker: tests/grading/jsoncheck.c, and python3's json module
 # when there is one (each must accept what the other accepts).
 ${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -Werror -O2 -o "$tmp/jsoncheck" \
-    "$G/jsoncheck.c" 2>"$tmp/cc.err" || {
-    fail "jsoncheck-builds" "$(cat "$tmp/cc.err")"
-    summary
-    exit 1
-}
+    "$G/jsoncheck.c" 2>"$tmp/cc.err" || give_up "jsoncheck-builds" "$(cat "$tmp/cc.err")"
 have_python=0
 if command -v python3 >/dev/null 2>&1 && python3 -c 'import json' 2>/dev/null; then
     have_python=1
@@ -100,9 +77,8 @@ if not all(isinstance(v, (int, float)) for v in list(d["scores"].values()) + d["
 # ---- mdriver -g and -G ---------------------------------------------------------
 
 begin
-./mdriver -g -G "$tmp/r.json" -f "$SMALL" -f traces/split.rep >"$tmp/out" 2>"$tmp/err"
-status=$?
-[ "$status" -eq 0 ] || note "exit status $status, not 0: $(cat "$tmp/err")"
+run ./mdriver -g -G "$tmp/r.json" -f "$SMALL" -f traces/split.rep
+expect_status 0
 tail -n 1 "$tmp/out" >"$tmp/autolab.json"
 json_check "$tmp/autolab.json" "the last line of -g's output" scores scoreboard
 python_check "$tmp/autolab.json" "the -g line" "$AUTOLAB_SHAPE"
@@ -122,9 +98,8 @@ end "g-and-G-write-valid-json-with-the-documented-fields"
 begin
 printf 'quote " backslash \\ tab\tbell\007 del\177 latin1 \351 utf8 \303\251 cr\r\nlast' \
     >"$tmp/messages.txt"
-./mdriver -B "$tmp/messages.txt" -g -G "$tmp/b.json" >"$tmp/out" 2>"$tmp/err"
-status=$?
-[ "$status" -eq 1 ] || note "exit status $status, not 1"
+run ./mdriver -B "$tmp/messages.txt" -g -G "$tmp/b.json"
+expect_status 1
 tail -n 1 "$tmp/out" >"$tmp/autolab.json"
 json_check "$tmp/autolab.json" "-B's -g line" scores scoreboard
 json_check "$tmp/b.json" "-B's -G file" score output tests leaderboard
@@ -137,10 +112,9 @@ end "json-escapes-quotes-backslashes-control-and-non-utf8-bytes"
 
 # Bad -R and -B files are usage errors.
 begin
-./mdriver -g -R "$tmp/missing.txt" -f "$SMALL" >"$tmp/out" 2>"$tmp/err"
-status=$?
-[ "$status" -eq 2 ] || note "-R with a missing file: exit status $status, not 2"
-grep -q "missing.txt" "$tmp/err" || note "-R's message does not name the file: $(cat "$tmp/err")"
+run ./mdriver -g -R "$tmp/missing.txt" -f "$SMALL"
+expect_status 2
+grep -q "missing.txt" "$tmp/err" || note "-R's message does not name the file"
 end "unreadable-rules-file-is-a-usage-error"
 
 # ---- tools/rulecheck -------------------------------------------------------------
@@ -148,26 +122,23 @@ end "unreadable-rules-file-is-a-usage-error"
 begin
 ${CC:-cc} -std=c11 -O2 -I. -Idriver -D_DEFAULT_SOURCE -c -o "$tmp/mm.o" mm.c 2>"$tmp/cc.err" ||
     note "mm.c does not compile: $(cat "$tmp/cc.err")"
-sh tools/rulecheck "$tmp/mm.o" >"$tmp/out" 2>"$tmp/err"
-status=$?
-[ "$status" -eq 0 ] || note "the reference mm.c breaks a rule (status $status): $(cat "$tmp/out" "$tmp/err")"
+run sh tools/rulecheck "$tmp/mm.o"
+[ "$status" -eq 0 ] || note "the reference mm.c breaks a rule (status $status)"
 end "reference-mm-passes-the-rule-checks"
 
 begin
 cat "$G/submissions/bump.h" "$G/submissions/rules.c" >"$tmp/rules.c"
 ${CC:-cc} -std=c11 -O2 -I. -Idriver -D_DEFAULT_SOURCE -c -o "$tmp/rules.o" "$tmp/rules.c" \
     2>"$tmp/cc.err" || note "rules.c does not compile: $(cat "$tmp/cc.err")"
-sh tools/rulecheck "$tmp/rules.o" >"$tmp/out" 2>"$tmp/err"
-status=$?
-[ "$status" -eq 1 ] || note "exit status $status, not 1"
+run sh tools/rulecheck "$tmp/rules.o"
+expect_status 1
 grep -q "calls 'free'" "$tmp/out" || note "the call to free is not named: $(cat "$tmp/out")"
 grep -q "[0-9]* bytes of global.*'last_sizes' 4096 bytes" "$tmp/out" ||
     note "the global data is not named: $(cat "$tmp/out")"
 [ "$(wc -l <"$tmp/out")" -eq 2 ] || note "not one line per broken rule: $(cat "$tmp/out")"
-sh tools/rulecheck -m 8192 "$tmp/rules.o" >"$tmp/out" 2>&1
-grep -q "global" "$tmp/out" && note "-m 8192 still finds too much global data"
-sh tools/rulecheck "$tmp/rules.c" >"$tmp/out" 2>&1
-status=$?
+run sh tools/rulecheck -m 8192 "$tmp/rules.o"
+grep -q "global" "$tmp/out" "$tmp/err" && note "-m 8192 still finds too much global data"
+run sh tools/rulecheck "$tmp/rules.c"
 [ "$status" -eq 2 ] || note "a file that is no object: exit status $status, not 2"
 end "rulecheck-names-forbidden-calls-and-global-data"
 
@@ -185,10 +156,8 @@ mv "$subs/correct.c" "$subs/alice/mm.c"
 cp mm.c "$subs/reference.c"
 
 begin
-sh tools/grade -j 4 -o "$tmp/grades" -s 1 -a "-f $SMALL -f traces/split.rep" "$subs" \
-    >"$tmp/grade.out" 2>"$tmp/grade.err"
-status=$?
-[ "$status" -eq 0 ] || note "exit status $status, not 0: $(cat "$tmp/grade.err")"
+run sh tools/grade -j 4 -o "$tmp/grades" -s 1 -a "-f $SMALL -f traces/split.rep" "$subs"
+expect_status 0
 csv=$tmp/grades/grades.csv
 [ "$(head -n 1 "$csv")" = "name,valid,util,kops,index,rules,failure" ] ||
     note "grades.csv's header: $(head -n 1 "$csv")"

@@ -19,70 +19,8 @@ B=tests/broken
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
-# ---- Helpers ---------------------------------------------------------------
-
-# run COMMAND...: run it; $status, $secs, $tmp/out and $tmp/err hold what it
-# did and how long it took.
-run() {
-    started=$(date +%s.%N)
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    status=$?
-    secs=$(echo "$started $(date +%s.%N)" | awk '{ printf "%.2f", $2 - $1 }')
-}
-
-# A test is a few expectations between begin and end; end passes the test
-# if none of them noted a problem, and fails it showing them (and stderr).
-begin() {
-    problems=""
-}
-note() {
-    problems="$problems$1
-"
-}
-end() {
-    if [ -z "$problems" ]; then
-        pass "$1"
-    else
-        fail "$1" "$problems" "stderr was:" "$(head -c 1500 "$tmp/err")"
-    fi
-}
-
-expect_status() {
-    [ "$status" -eq "$1" ] || note "exit status $status, expected $1"
-}
-expect_err() {
-    grep -qF -- "$1" "$tmp/err" || note "stderr lacks '$1'"
-}
-expect_no_err() {
-    ! grep -qF -- "$1" "$tmp/err" || note "stderr has '$1'"
-}
-# expect_row REGEX: some stdout line matches the extended regex.
-expect_row() {
-    grep -qE -- "$1" "$tmp/out" || note "no line of stdout matches /$1/"
-}
-# expect_secs LOW HIGH: the run took between LOW and HIGH seconds.
-expect_secs() {
-    awk -v s="$secs" -v lo="$1" -v hi="$2" 'BEGIN { exit !(s >= lo && s <= hi) }' ||
-        note "took $secs s, expected $1 to $2 s"
-}
-# expect_phrases "P1;P2;...": stderr holds each phrase.
-expect_phrases() {
-    rest=$1
-    while [ -n "$rest" ]; do
-        expect_err "${rest%%;*}"
-        case "$rest" in
-            *";"*) rest=${rest#*;} ;;
-            *) rest="" ;;
-        esac
-    done
-}
-
 for name in segv loop exit0 abort past-end far-past-end below-heap sbrk-huge short-blocks correct; do
-    if [ ! -x "$B/mdriver-$name" ]; then
-        fail "drivers-are-built" "no $B/mdriver-$name: run make test"
-        summary
-        exit
-    fi
+    [ -x "$B/mdriver-$name" ] || give_up "drivers-are-built" "no $B/mdriver-$name: run make test"
 done
 
 # ---- Each failure is caught, explained, and placed ---------------------------
@@ -167,7 +105,7 @@ end "D-exit0-fails-with-exit-1-and-the-line"
 begin
 run "$B/mdriver-correct" -D -f $T/ops.rep -f $T/free.rep
 expect_status 0
-[ ! -s "$tmp/err" ] || note "stderr is not empty"
+expect_empty_err
 expect_row '^Total '
 end "D-correct-allocator-exits-0"
 
