@@ -782,3 +782,32 @@ bool mm_checkheap(int lineno)
                         "no block starts there");
     return true;
 }
+
+/* ---- Showing the heap ------------------------------------------------------
+ *
+ * mdriver -d and -x call this to print the heap as mm.c sees it. It runs
+ * when something has already gone wrong, so it trusts nothing: it stops at
+ * a block whose size could not be right (too small to step over, or
+ * running past the break) after reporting it.
+ */
+void mm_walk_heap(void (*visit)(void *ctx, const struct mm_block_info *info), void *ctx)
+{
+    if (prologue == NULL)
+        return;
+    const char *end = (const char *)mem_heap_hi() + 1;
+    for (block_t *b = prologue; (const char *)b + wsize <= end; b = find_next(b)) {
+        size_t size = get_size(b);
+        bool whole = size >= dsize && size <= (size_t)(end - (const char *)b);
+        struct mm_block_info info = {
+            .block = b,
+            .size = size,
+            .allocated = get_alloc(b),
+            .header = b->header,
+            .footer = whole ? *header_to_footer(b) : 0,
+            .has_footer = whole,
+        };
+        visit(ctx, &info);
+        if (!whole)
+            return;     /* the epilogue (size 0), or a size not to be trusted */
+    }
+}

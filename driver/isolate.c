@@ -51,6 +51,7 @@ struct report {
     int kind;                   /* enum report_kind */
     int signo;
     uintptr_t fault_addr;       /* for SIGSEGV and SIGBUS */
+    int fault_code;             /* their si_code */
     uintptr_t heap_lo, brk;     /* the heap when it happened */
     int phase;                  /* enum run_phase */
     int op;                     /* index of the operation being checked */
@@ -94,8 +95,10 @@ static void on_fatal_signal(int signo, siginfo_t *info, void *context)
     memset(&rep, 0, sizeof rep);
     rep.kind = signo == SIGALRM ? REPORT_TIMEOUT : REPORT_SIGNAL;
     rep.signo = signo;
-    if (signo == SIGSEGV || signo == SIGBUS)
+    if (signo == SIGSEGV || signo == SIGBUS) {
         rep.fault_addr = (uintptr_t)info->si_addr;
+        rep.fault_code = info->si_code;
+    }
     send_report(&rep);
     _exit(3);
 }
@@ -220,7 +223,12 @@ static const char *signal_name(int signo)
 static void explain_signal(const struct report *rep, struct run_result *r)
 {
     run_say(r, "the process crashed with %s (%s)", signal_name(rep->signo), strsignal(rep->signo));
-    if (rep->signo == SIGSEGV || rep->signo == SIGBUS) {
+    if ((rep->signo == SIGSEGV || rep->signo == SIGBUS) && rep->fault_code == SI_KERNEL) {
+        /* The processor refused the address itself (on x86-64: not a
+         * canonical address), so the kernel could not say which. */
+        run_say(r, " on an address no program can use: a wild pointer, often a size or "
+                "pointer read from damaged memory (a header, a footer, a free-list link)");
+    } else if (rep->signo == SIGSEGV || rep->signo == SIGBUS) {
         char where[160];
         isolate_describe_address(rep->fault_addr, rep->heap_lo, rep->brk, mem_max_heap(), where,
                                  sizeof where);

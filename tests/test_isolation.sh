@@ -19,7 +19,8 @@ B=tests/broken
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
-for name in segv loop exit0 abort past-end far-past-end below-heap sbrk-huge short-blocks correct; do
+for name in segv wild-pointer loop exit0 abort past-end far-past-end below-heap sbrk-huge \
+    short-blocks correct; do
     [ -x "$B/mdriver-$name" ] || give_up "drivers-are-built" "no $B/mdriver-$name: run make test"
 done
 
@@ -33,6 +34,7 @@ done
 # 4 KiB pages); on classic, into the page the break was in already.
 cat >"$tmp/broken" <<'EOF'
 segv|ops|7|a 2 4096|the process crashed with SIGSEGV (Segmentation fault) touching address NULL pointer + 16
+wild-pointer|ops|7|a 2 4096|the process crashed with SIGSEGV (Segmentation fault) on an address no program can use: a wild pointer
 loop|ops|7|a 2 4096|did not finish within the time limit of 2 s (-s): stopped after;an infinite loop?
 exit0|ops|7|a 2 4096|the process ended early: exit(0) was called before the trace finished
 abort|ops|7|a 2 4096|mm_malloc: planted abort;the process crashed with SIGABRT (Aborted): abort() was called

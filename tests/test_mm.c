@@ -867,6 +867,71 @@ static void test_checkheap_catches_corrupted_header(void)
     heap_ok(__LINE__);
 }
 
+/* What mm_walk_heap reported, for the walker tests. */
+struct walked {
+    size_t count;
+    const void *block[16];
+    size_t size[16];
+    bool allocated[16], has_footer[16];
+};
+
+static void record_block(void *ctx, const struct mm_block_info *info)
+{
+    struct walked *w = ctx;
+    if (w->count < 16) {
+        w->block[w->count] = info->block;
+        w->size[w->count] = info->size;
+        w->allocated[w->count] = info->allocated;
+        w->has_footer[w->count] = info->has_footer;
+    }
+    w->count++;
+}
+
+static void test_walk_heap_visits_every_block_in_address_order(void)
+{
+    if (!fresh_heap("first"))
+        return;
+    void *a = mm_malloc(100);
+    void *b = mm_malloc(200);
+    void *c = mm_malloc(100);
+    (void)a;
+    (void)c;
+    mm_free(b);
+    struct walked w = {0};
+    mm_walk_heap(record_block, &w);
+    /* prologue, a, b (free), c, epilogue */
+    EXPECT(w.count == 5, "%zu blocks walked, expected 5", w.count);
+    if (w.count != 5)
+        return;
+    EXPECT(w.size[0] == 16 && w.allocated[0], "the prologue: %zu bytes", w.size[0]);
+    EXPECT(w.block[2] == (char *)b - 8 && !w.allocated[2] && w.size[2] == block_size(b),
+           "the freed block: %p, %zu bytes, allocated %d", w.block[2], w.size[2], w.allocated[2]);
+    EXPECT(w.size[4] == 0 && w.allocated[4] && !w.has_footer[4], "the epilogue: %zu bytes",
+           w.size[4]);
+    for (size_t i = 1; i < 5; i++)
+        EXPECT((const char *)w.block[i] == (const char *)w.block[i - 1] + w.size[i - 1],
+               "block %zu at %p does not follow block %zu", i, w.block[i], i - 1);
+}
+
+static void test_walk_heap_stops_at_a_size_it_cannot_trust(void)
+{
+    if (!fresh_heap("first"))
+        return;
+    void *a = mm_malloc(100);
+    void *b = mm_malloc(200);
+    (void)b;
+    uint64_t *header = (uint64_t *)a - 1;
+    uint64_t saved = *header;
+    *header = ((uint64_t)1 << 40) | 1;      /* a size far past the break */
+    struct walked w = {0};
+    mm_walk_heap(record_block, &w);
+    /* prologue, then the bad block, reported without a footer, and no more */
+    EXPECT(w.count == 2, "%zu blocks walked, expected 2", w.count);
+    EXPECT(w.count < 2 || !w.has_footer[1], "the untrusted block's footer was read");
+    *header = saved;
+    heap_ok(__LINE__);
+}
+
 static void test_checkheap_catches_adjacent_free_blocks(void)
 {
     if (!fresh_heap("first"))
@@ -957,6 +1022,8 @@ int main(void)
 
     RUN_TEST(test_checkheap_is_silent_on_a_good_heap);
     RUN_TEST(test_checkheap_catches_corrupted_header);
+    RUN_TEST(test_walk_heap_visits_every_block_in_address_order);
+    RUN_TEST(test_walk_heap_stops_at_a_size_it_cannot_trust);
     RUN_TEST(test_checkheap_catches_adjacent_free_blocks);
     RUN_TEST(test_checkheap_catches_corrupted_epilogue);
     RUN_TEST(test_checkheap_catches_corrupted_prologue);
