@@ -11,7 +11,8 @@
  *     driver/run.c        one trace under one allocator and policy
  *     driver/isolate.c    ...in a child process: crashes and hangs become failures
  *     driver/timeline.c   the heap over time, for the plots (-T)
- *     driver/diagnose.c   the first bad operation of a failed trace
+ *     driver/diagnose.c   the first bad operation, and the heap at a failure (-d)
+ *     driver/heapdump.c   the heap around an address, two views
  *     driver/shrink.c     a failing trace reduced to a small one (-S)
  *     driver/score.c      totals and the performance index
  *     driver/report.c     the table and the CSV
@@ -19,29 +20,28 @@
  *     driver/icount.c     throughput from instruction counts, under callgrind (-I, -P)
  *
  * Exit status: 0 every trace valid; 1 some trace failed a check (or mm.c
- * broke a rule, -R, or did not build, -B); 2 a usage
- * or input error (a bad flag, an unreadable or malformed trace).
+ * broke a rule, -R, or did not build, -B); 2 a usage or input error (a
+ * bad flag, an unreadable or malformed trace).
  */
-#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
 #include "memlib.h"
+
 #include "allocator.h"
 #include "diagnose.h"
 #include "grading.h"
 #include "icount.h"
-#include "shrink.h"
-#include "isolate.h"
 #include "options.h"
 #include "report.h"
 #include "results.h"
 #include "run.h"
+#include "shrink.h"
+#include "timeline.h"
 #include "trace.h"
 
 enum { EXIT_VALID = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
@@ -265,40 +265,6 @@ static int make_columns(struct options *o, struct results *rs, const char *prog)
     return -1;
 }
 
-/* mkdir -p: make `path` and its parents; 0 on success, -1 with a message. */
-static int make_dirs(const char *path)
-{
-    char buf[1024];
-    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
-        fprintf(stderr, "mdriver: path too long: '%s'\n", path);
-        return -1;
-    }
-    for (char *p = buf + 1; ; p++) {
-        if (*p == '/' || *p == '\0') {
-            char c = *p;
-            *p = '\0';
-            if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
-                fprintf(stderr, "mdriver: cannot make folder '%s': %s\n", buf, strerror(errno));
-                return -1;
-            }
-            *p = c;
-            if (c == '\0')
-                return 0;
-        }
-    }
-}
-
-/* The folders -T writes into. */
-static int make_timeline_dirs(const char *dir)
-{
-    char sub[1024];
-    snprintf(sub, sizeof sub, "%s/timeline", dir);
-    if (make_dirs(sub) != 0)
-        return -1;
-    snprintf(sub, sizeof sub, "%s/heapmap", dir);
-    return make_dirs(sub);
-}
-
 /* results.csv and totals.csv into the -T folder. */
 static int write_timeline_csvs(const char *dir, const struct results *rs)
 {
@@ -324,39 +290,6 @@ static bool replay_columns(const struct trace *t, const struct results *rs)
             replayed = false;
     }
     return replayed;
-}
-
-/* After a failure with -d: the checked replay wrote a dump of the heap
- * where it failed; a crash, hang or exit left none, so replay up to the
- * operation before the one that failed and show the heap there. */
-static void show_heap_at_failure(const struct options *o, const struct trace *t,
-                                 const struct run_settings *s, const struct run_result *r)
-{
-    if (r->detail[0] != '\0') {
-        fprintf(stderr, "%s\n", r->detail);
-        return;
-    }
-    if (r->failed_op == 0 || r->failed_op >= t->num_ops) {
-        fprintf(stderr, "    (no heap dump: the failure did not happen at an operation)\n");
-        return;
-    }
-    struct run_settings step = *s;
-    step.stop_at_line = t->ops[r->failed_op - 1].line;
-    step.dump_focus = r->fault_addr >= (uintptr_t)mem_heap_lo() &&
-                      r->fault_addr - (uintptr_t)mem_heap_lo() < mem_max_heap() ? r->fault_addr : 0;
-    step.time_it = false;
-    step.timeline_dir = NULL;
-    struct run_result *before = malloc(sizeof *before);
-    if (before == NULL)
-        return;
-    diagnose_run(t, &step, o->time_limit, !o->in_process, before);
-    if (before->stopped)
-        fprintf(stderr, "    Replayed up to line %u, just before the operation that failed:%s\n",
-                step.stop_at_line, before->detail);
-    else
-        fprintf(stderr, "    (no heap dump: replaying up to line %u did not get there again)\n",
-                step.stop_at_line);
-    free(before);
 }
 
 /* Run every column on row i; returns false when a check failed. */
@@ -418,7 +351,7 @@ static bool run_row(struct options *o, struct results *rs, size_t i, bool *input
             fflush(stdout);
             fprintf(stderr, "FAIL [%s] %s\n", col->label, r->message);
             if (s.dump)
-                show_heap_at_failure(o, &t, &s, r);
+                diagnose_show_heap(&t, &s, r, o->time_limit, !o->in_process);
             if (o->shrink_path != NULL && col->alloc->simulated) {
                 shrink_trace(&t, &s, r, o->time_limit, o->shrink_path);
                 o->shrink_path = NULL;          /* the first failure only */
@@ -525,7 +458,7 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     if (mem_init(o.max_heap) != 0 ||
-        (o.timeline_dir != NULL && make_timeline_dirs(o.timeline_dir) != 0))
+        (o.timeline_dir != NULL && timeline_make_dirs(o.timeline_dir) != 0))
         return EXIT_USAGE;
 
     bool input_error = false, all_valid = true;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "isolate.h"
+#include "memlib.h"
 
 void diagnose_run(const struct trace *t, const struct run_settings *s, double time_limit,
                   bool isolated, struct run_result *r)
@@ -52,4 +53,34 @@ void diagnose_first_bad_op(const struct trace *t, const struct run_settings *s,
                "this one: the bug is in this operation, or in something it does not check");
     }
     free(c);
+}
+
+void diagnose_show_heap(const struct trace *t, const struct run_settings *s,
+                        const struct run_result *r, double time_limit, bool isolated)
+{
+    if (r->detail[0] != '\0') {
+        fprintf(stderr, "%s\n", r->detail);
+        return;
+    }
+    if (r->failed_op == 0 || r->failed_op >= t->num_ops) {
+        fprintf(stderr, "    (no heap dump: the failure did not happen at an operation)\n");
+        return;
+    }
+    struct run_settings step = *s;
+    step.stop_at_line = t->ops[r->failed_op - 1].line;
+    step.dump_focus = r->fault_addr >= (uintptr_t)mem_heap_lo() &&
+                      r->fault_addr - (uintptr_t)mem_heap_lo() < mem_max_heap() ? r->fault_addr : 0;
+    step.time_it = false;
+    step.timeline_dir = NULL;
+    struct run_result *before = malloc(sizeof *before);
+    if (before == NULL)
+        return;
+    diagnose_run(t, &step, time_limit, isolated, before);
+    if (before->stopped)
+        fprintf(stderr, "    Replayed up to line %u, just before the operation that failed:%s\n",
+                step.stop_at_line, before->detail);
+    else
+        fprintf(stderr, "    (no heap dump: replaying up to line %u did not get there again)\n",
+                step.stop_at_line);
+    free(before);
 }

@@ -21,6 +21,12 @@
 void diagnose_first_bad_op(const struct trace *t, const struct run_settings *s,
                            double time_limit, bool isolated, struct run_result *r);
 
+/* After failure `r` with -d, print the heap to stderr: the dump the checked
+ * replay wrote where it failed or, when a crash, hang or exit left none,
+ * the heap after a replay up to the operation before the failing one. */
+void diagnose_show_heap(const struct trace *t, const struct run_settings *s,
+                        const struct run_result *r, double time_limit, bool isolated);
+
 /* Run `t` under `s`, in a child process when `isolated`. */
 void diagnose_run(const struct trace *t, const struct run_settings *s, double time_limit,
                   bool isolated, struct run_result *r);

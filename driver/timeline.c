@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "blockset.h"
 #include "config.h"
@@ -175,4 +176,37 @@ out:
     blockset_free(&sm.set);
     free(sm.ptr);
     free(sm.cover);
+}
+
+/* mkdir -p: make `path` and its parents; 0 on success, -1 with a message. */
+static int make_dirs(const char *path)
+{
+    char buf[1024];
+    if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) {
+        fprintf(stderr, "mdriver: path too long: '%s'\n", path);
+        return -1;
+    }
+    for (char *p = buf + 1; ; p++) {
+        if (*p == '/' || *p == '\0') {
+            char c = *p;
+            *p = '\0';
+            if (mkdir(buf, 0777) != 0 && errno != EEXIST) {
+                fprintf(stderr, "mdriver: cannot make folder '%s': %s\n", buf, strerror(errno));
+                return -1;
+            }
+            *p = c;
+            if (c == '\0')
+                return 0;
+        }
+    }
+}
+
+int timeline_make_dirs(const char *dir)
+{
+    char sub[1024];
+    snprintf(sub, sizeof sub, "%s/timeline", dir);
+    if (make_dirs(sub) != 0)
+        return -1;
+    snprintf(sub, sizeof sub, "%s/heapmap", dir);
+    return make_dirs(sub);
 }

@@ -23,6 +23,10 @@
 
 #include "run.h"
 
+/* Make DIR/timeline and DIR/heapmap (and DIR); 0 on success, -1 with a
+ * message on stderr. */
+int timeline_make_dirs(const char *dir);
+
 /* Sample and write the files; a failure to write is reported in r->message
  * without making the run invalid. */
 void timeline_record(const struct trace *t, const struct run_settings *s, struct run_result *r);
