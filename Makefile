@@ -4,7 +4,12 @@
 #   make test             run every test (ends with "N passed, N failed")
 #   make SANITIZE=address,undefined test
 #                         the same, built with sanitizers
+#   make test-long        the tests, then a bounded fuzz run of the trace parser
 #   make bench            the benchmark figures quoted in BENCHMARKS.md
+#   make compare          the placement policies side by side: table and plots
+#   make plots            the plots alone (plots/png/)
+#   make traces           regenerate the synthetic traces (tools/traces.list)
+#   make fuzz             build the libFuzzer target (clang)
 #   make clean            remove everything the build made
 #
 # CC=clang works too; the code is clean under both with -Werror.
@@ -57,11 +62,11 @@ include tests/tests.mk
 include tests/fuzz/fuzz.mk
 include plots/plots.mk
 
+# The benchmark figures quoted in BENCHMARKS.md.
+bench: all
+	sh bench/run.sh
+
 clean:
 	rm -rf build $(PROGRAMS) $(TOOL_PROGRAMS) $(TEST_PROGRAMS) $(CLEAN_EXTRA)
 
 -include $(shell find build -name '*.d' 2>/dev/null)
-
-# The benchmark figures quoted in BENCHMARKS.md.
-bench: all
-	sh bench/run.sh
