@@ -353,6 +353,7 @@ static bool do_realloc(struct replay *rp)
     unplace(rp, op->id);
     unsigned char *p = rp->s->alloc->realloc(old, op->size);
     if (p == NULL) {
+        b->live = true;     /* a failed realloc leaves the block where it was */
         fail_null(rp, fn, live_after);
         return false;
     }
@@ -532,6 +533,12 @@ void check_replay(const struct trace *t, const struct run_settings *s, struct ru
             r->util = r->heap_size ? (double)t->peak_live / (double)r->heap_size : 1.0;
         }
     }
+    /* mm.c's heap is emptied by the next replay; the C library's blocks
+     * must be given back, or a run in one process (-D) leaks them. */
+    if (!s->alloc->simulated)
+        for (uint32_t id = 0; id < t->num_ids; id++)
+            if (rp.block[id].live && rp.block[id].ptr != NULL)
+                s->alloc->free(rp.block[id].ptr);
     blockset_free(&rp.set);
     free(rp.block);
 }
