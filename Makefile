@@ -31,6 +31,13 @@ B          = build/opt
 D          = build/dbg
 endif
 
+# Every program links only its objects; build/flavor (below) is a
+# prerequisite too, so that they are all relinked when SANITIZE changes.
+LINK       = $(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
+FLAVOR    := $(if $(SANITIZE),san:$(SANITIZE),opt)
+$(shell mkdir -p build && { [ "$$(cat build/flavor 2>/dev/null)" = '$(FLAVOR)' ] || \
+        echo '$(FLAVOR)' > build/flavor; })
+
 # The driver: mdriver.c wires together the parts in driver/.
 DRIVER_SRCS = $(wildcard driver/*.c)
 LAB_SRCS    = mdriver.c $(DRIVER_SRCS) mm.c memlib.c
@@ -42,12 +49,12 @@ PROGRAMS    = mdriver mdriver-dbg
 all: $(PROGRAMS)
 
 mdriver: $(LAB_SRCS:%.c=$(B)/%.o)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(LINK)
 
 # The debug driver: no optimization, mm.c's assertions on, heap checked
 # after every operation.
 mdriver-dbg: $(LAB_SRCS:%.c=$(D)/%.o)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(LINK)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -61,6 +68,8 @@ include tools/tools.mk
 include tests/tests.mk
 include tests/fuzz/fuzz.mk
 include plots/plots.mk
+
+$(PROGRAMS) $(TOOL_PROGRAMS) $(TEST_PROGRAMS) $(BROKEN_DRIVERS) tests/fuzz/replay_corpus: build/flavor
 
 # The benchmark figures quoted in BENCHMARKS.md.
 bench: all

@@ -9,7 +9,7 @@ TEST_SCRIPTS  = $(wildcard tests/test_*.sh)
 TEST_LIB_OBJS = $(B)/mm.o $(B)/memlib.o $(DRIVER_SRCS:%.c=$(B)/%.o)
 
 tests/test_%: $(B)/tests/test_%.o $(TEST_LIB_OBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(LINK)
 
 # Sanitizer runtimes catch SIGSEGV themselves; the tests expect the faults
 # that memlib and the driver are built to produce, so leave the signals to them.
@@ -25,7 +25,7 @@ BROKEN_DRIVERS  = $(BROKEN_SOURCES:tests/broken/%.c=tests/broken/mdriver-%)
 LAB_DRIVER_OBJS = $(B)/mdriver.o $(DRIVER_SRCS:%.c=$(B)/%.o) $(B)/memlib.o
 
 tests/broken/mdriver-%: $(B)/tests/broken/%.o $(LAB_DRIVER_OBJS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(LINK)
 
 test: $(BROKEN_DRIVERS)
 CLEAN_EXTRA += $(BROKEN_DRIVERS)

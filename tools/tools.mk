@@ -9,7 +9,7 @@ all: $(TOOL_PROGRAMS)
 
 # tracegen writes traces and reads none: of the driver, it needs the options only.
 tools/tracegen: $(B)/tools/tracegen.o $(B)/driver/options.o
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(LINK)
 
 # `make traces` regenerates the synthetic traces in traces/ from
 # tools/traces.list, the one list of their exact commands (lines of
@@ -24,7 +24,7 @@ traces: tools/tracegen
 
 # traceinfo reads traces: it links the driver's parser.
 tools/traceinfo: $(B)/tools/traceinfo.o $(B)/driver/trace.o $(B)/driver/options.o
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(LINK)
 
 # tracerec runs a program with tracerec_shim.so preloaded; it looks for the
 # shim next to itself. The shim is built without sanitizers whatever
@@ -37,7 +37,7 @@ CLEAN_EXTRA += $(TOOL_LIBS)
 all: $(TOOL_LIBS)
 
 tools/tracerec: $(B)/tools/tracerec.o $(B)/driver/options.o | $(TOOL_LIBS)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(LINK)
 
 $(B)/tools/tracerec_shim.pic.o: tools/tracerec_shim.c
 	@mkdir -p $(dir $@)

@@ -54,7 +54,7 @@ $(B)/tests/fuzz/replay_corpus.o: tests/fuzz/fuzz_trace.c
 	$(CC) $(CPPFLAGS) -DFUZZ_STANDALONE $(CFLAGS) -c -o $@ $<
 
 tests/fuzz/replay_corpus: $(B)/tests/fuzz/replay_corpus.o $(B)/driver/trace.o
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(LINK)
 
 test: tests/fuzz/replay_corpus
 CLEAN_EXTRA += tests/fuzz/fuzz_trace tests/fuzz/replay_corpus
