@@ -117,6 +117,10 @@ static int next_line(const char *path, const char *buf, size_t len, size_t *pos,
                        n, TRACE_MAX_LINE);
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)buf[start + i];
+        if (c == '\r')
+            return fail_at(err, path, ln->number,
+                           "a carriage return inside the line, in column %zu: lines end with "
+                           "a line feed (\\n) or CR LF (\\r\\n), not a lone CR", i + 1);
         if ((c < 0x20 && c != '\t') || c >= 0x7f)
             return fail_at(err, path, ln->number,
                            "byte 0x%02x in column %zu: a trace is plain text; is this a trace file?",

@@ -414,6 +414,12 @@ static void test_binary_file_is_refused(void)
     expect_refused("\xff\xd8\xff\xe0", 1, "is this a trace file?");
 }
 
+static void test_lone_carriage_returns_are_refused_by_name(void)
+{
+    /* Old Mac line endings: the whole file is one line. */
+    expect_refused("1\r1\r2\r16\ra 0 16\rf 0\r", 1, "a carriage return inside the line, in column 2");
+}
+
 static void test_line_longer_than_max_is_refused(void)
 {
     char text[TRACE_MAX_LINE + 64];
@@ -546,6 +552,7 @@ int main(void)
     RUN_TEST(test_line_4_neither_weight_nor_peak_is_refused);
     RUN_TEST(test_empty_file_is_refused);
     RUN_TEST(test_binary_file_is_refused);
+    RUN_TEST(test_lone_carriage_returns_are_refused_by_name);
     RUN_TEST(test_line_longer_than_max_is_refused);
     RUN_TEST(test_first_body_error_is_reported);
 
