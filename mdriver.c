@@ -105,6 +105,7 @@ static const struct command_line command_line = {
 };
 
 struct options {
+    const char *prog;       /* argv[0], to name this driver in hints */
     const char **files;
     size_t nfiles;
     const char *trace_dir;
@@ -126,7 +127,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     char optstring[OPTSTRING_SIZE];
     options_getopt_string(&command_line, optstring);
 
-    *o = (struct options){.trace_dir = TRACE_DIR, .max_heap = MAX_HEAP,
+    *o = (struct options){.prog = argv[0], .trace_dir = TRACE_DIR, .max_heap = MAX_HEAP,
                           .time_limit = TRACE_TIME_LIMIT};
 #ifdef DEBUG
     o->check_heap = true;       /* the debug driver checks the heap by default */
@@ -353,7 +354,7 @@ static bool run_row(struct options *o, struct results *rs, size_t i, bool *input
             if (s.dump)
                 diagnose_show_heap(&t, &s, r, o->time_limit, !o->in_process);
             if (o->shrink_path != NULL && col->alloc->simulated) {
-                shrink_trace(&t, &s, r, o->time_limit, o->shrink_path);
+                shrink_trace(&t, &s, r, o->time_limit, o->shrink_path, o->prog);
                 o->shrink_path = NULL;          /* the first failure only */
             }
         } else if (o->verbose && r->timed && o->icount) {

@@ -187,7 +187,7 @@ static void minimize(struct shrinker *sh, uint32_t *list, double deadline, const
 }
 
 int shrink_trace(const struct trace *t, const struct run_settings *s, const struct run_result *r,
-                 double time_limit, const char *out_path)
+                 double time_limit, const char *out_path, const char *driver)
 {
     struct shrinker sh = {.t = t, .s = s, .original = r};
     double started = now();
@@ -231,9 +231,16 @@ int shrink_trace(const struct trace *t, const struct run_settings *s, const stru
         goto out;
     }
     printf("Shrunk %s from %zu operations to %zu (%zu replays, %.1f s%s); it still fails "
-           "with: %s.\nReplay it with: ./mdriver -f %s%s\n", t->path, t->num_ops, ops, sh.tries,
+           "with: %s.\nReplay it with: %s -f %s", t->path, t->num_ops, ops, sh.tries,
            now() - started, now() > started + SHRINK_BUDGET ? ", stopped at the time budget" : "",
-           failure_kind_name(r->failure), out_path, s->check_heap ? " -c" : "");
+           failure_kind_name(r->failure), driver, out_path);
+    if (s->policy != NULL)
+        printf(" -p %s", s->policy);
+    if (s->check_heap)
+        printf(" -c");
+    if (time_limit != TRACE_TIME_LIMIT)
+        printf(" -s %g", time_limit);
+    printf("\n");
     rc = 0;
 out:
     free(sh.keep);

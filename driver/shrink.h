@@ -15,9 +15,9 @@
 
 /* Shrink `t`, which failed as `r` says under `s`, within SHRINK_BUDGET
  * seconds, and write the smallest failing trace found to `out_path`.
- * Prints how far it got and the command to replay it. 0 on success, -1
- * with a message on stderr. */
+ * Prints how far it got and the command to replay it with `driver` (the
+ * program that was run). 0 on success, -1 with a message on stderr. */
 int shrink_trace(const struct trace *t, const struct run_settings *s, const struct run_result *r,
-                 double time_limit, const char *out_path);
+                 double time_limit, const char *out_path, const char *driver);
 
 #endif /* MALLOCLAB_SHRINK_H */

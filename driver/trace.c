@@ -290,30 +290,13 @@ static int check_body(const char *path, struct trace *t, char *err)
         return fail_at(err, path, 3,
                        "the header says %" PRIu64 " operations, but the trace has %zu",
                        t->header[2], t->num_ops);
+    /* More ids than operations is a header error (line 2); it also bounds
+     * the per-id tables below by the size of the file. */
     uint64_t num_ids = t->header[1];
-    uint32_t max_id = 0;
-    for (size_t i = 0; i < t->num_ops; i++) {
-        const struct trace_op *op = &t->ops[i];
-        if (op->id >= num_ids && num_ids == 0)
-            return fail_at(err, path, op->line,
-                           "block id %" PRIu32 " is out of range: the header (line 2) declares "
-                           "0 ids, so no id may be used", op->id);
-        if (op->id >= num_ids)
-            return fail_at(err, path, op->line,
-                           "block id %" PRIu32 " is out of range: the header (line 2) declares %"
-                           PRIu64 " ids, so ids run from 0 to %" PRIu64,
-                           op->id, num_ids, num_ids - 1);
-        if (op->id > max_id)
-            max_id = op->id;
-    }
     if (num_ids > t->num_ops)
         return fail_at(err, path, 2,
-                       "the header declares %" PRIu64 " ids, more than the %zu operations could allocate",
-                       num_ids, t->num_ops);
-    if (t->num_ops > 0 && num_ids != (uint64_t)max_id + 1)
-        return fail_at(err, path, 2,
-                       "the header declares %" PRIu64 " ids, but the largest id used is %" PRIu32,
-                       num_ids, max_id);
+                       "the header declares %" PRIu64 " ids, more than the %zu operations could "
+                       "allocate", num_ids, t->num_ops);
     t->num_ids = (size_t)num_ids;
 
     struct id_info *ids = calloc(t->num_ids ? t->num_ids : 1, sizeof *ids);
@@ -323,12 +306,28 @@ static int check_body(const char *path, struct trace *t, char *err)
         free(sizes);
         return fail_at(err, path, 2, "out of memory for %zu ids", t->num_ids);
     }
+    /* One walk in file order, so that the first problem is the one reported. */
     int rc = 0;
+    uint32_t max_id = 0;
     size_t live = 0;     /* saturating: giant traces ask for more than 2^64 */
     t->peak_live = 0;
     t->peak_op = 0;
     for (size_t i = 0; i < t->num_ops && rc == 0; i++) {
         const struct trace_op *op = &t->ops[i];
+        if (op->id >= num_ids) {
+            if (num_ids == 0)
+                rc = fail_at(err, path, op->line,
+                             "block id %" PRIu32 " is out of range: the header (line 2) declares "
+                             "0 ids, so no id may be used", op->id);
+            else
+                rc = fail_at(err, path, op->line,
+                             "block id %" PRIu32 " is out of range: the header (line 2) declares %"
+                             PRIu64 " ids, so ids run from 0 to %" PRIu64,
+                             op->id, num_ids, num_ids - 1);
+            break;
+        }
+        if (op->id > max_id)
+            max_id = op->id;
         struct id_info *id = &ids[op->id];
         if (op->kind == OP_ALLOC) {
             if (id->state == ID_LIVE) {
@@ -357,7 +356,8 @@ static int check_body(const char *path, struct trace *t, char *err)
                              verb, op->id, id->line);
             break;
         }
-        live -= sizes[op->id];
+        if (live != SIZE_MAX)           /* once saturated, the peak is known */
+            live -= sizes[op->id];
         if (op->kind == OP_FREE) {
             sizes[op->id] = 0;
             id->state = ID_FREED;
@@ -373,6 +373,10 @@ static int check_body(const char *path, struct trace *t, char *err)
     }
     free(ids);
     free(sizes);
+    if (rc == 0 && t->num_ops > 0 && num_ids != (uint64_t)max_id + 1)
+        rc = fail_at(err, path, 2,
+                     "the header declares %" PRIu64 " ids, but the largest id used is %" PRIu32,
+                     num_ids, max_id);
     return rc;
 }
 

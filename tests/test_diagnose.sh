@@ -135,7 +135,8 @@ shrink() {
             note "shrunk to $small operations, expected at most 10"
         fi
     fi
-    expect_out "Replay it with: ./mdriver -f $out"
+    # The hint names the driver that ran, and the flags that matter (-s).
+    expect_out "Replay it with: $B/mdriver-$name -f $out${*:+ $*}"
     if [ ! -s "$out" ]; then
         note "no $out written"
     elif ! tools/traceinfo -q "$out" >"$tmp/info" 2>&1; then

@@ -414,6 +414,13 @@ static void test_binary_file_is_refused(void)
     expect_refused("\xff\xd8\xff\xe0", 1, "is this a trace file?");
 }
 
+static void test_first_problem_in_file_order_is_reported(void)
+{
+    /* line 5 frees an id never allocated; line 7 uses an id out of range */
+    expect_refused("1\n4\n4\n16\nf 3\na 0 16\na 9 16\nf 0\n", 5,
+                   "free of block id 3, which has not been allocated");
+}
+
 static void test_lone_carriage_returns_are_refused_by_name(void)
 {
     /* Old Mac line endings: the whole file is one line. */
@@ -553,6 +560,7 @@ int main(void)
     RUN_TEST(test_empty_file_is_refused);
     RUN_TEST(test_binary_file_is_refused);
     RUN_TEST(test_lone_carriage_returns_are_refused_by_name);
+    RUN_TEST(test_first_problem_in_file_order_is_reported);
     RUN_TEST(test_line_longer_than_max_is_refused);
     RUN_TEST(test_first_body_error_is_reported);
 
