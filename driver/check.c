@@ -23,12 +23,6 @@
  * enough for any header or footer an allocator writes there. */
 static const size_t edge_bytes = 64;
 
-/* What the bytes between the heap's break and the end of its page hold
- * (memlib fills them as it makes the page usable): memory the allocator
- * does not own yet can still be written there (pages are protected whole),
- * so a change shows a write past the heap's end. */
-static const unsigned char tail_canary = MEM_SLACK_BYTE;
-
 /* Bytes shown in hex when a block's contents are wrong. */
 enum { HEX_SHOWN = 16 };
 
@@ -175,6 +169,17 @@ static bool verify_whole(struct replay *rp, uint32_t id, const char *when)
                   "operation; run with -c to have mm_checkheap look after every operation");
 }
 
+/* Verify the first and last edge_bytes of neighbour `id`: first the edge
+ * facing the operation (its end when `facing_end`), whose damage `hint`
+ * explains, then the other. */
+static bool verify_edges(struct replay *rp, uint32_t id, bool facing_end, const char *when,
+                         const char *hint)
+{
+    size_t size = rp->block[id].size, n = size < edge_bytes ? size : edge_bytes;
+    size_t near = facing_end ? size - n : 0, far = facing_end ? 0 : size - n;
+    return verify(rp, id, near, near + n, when, hint) && verify(rp, id, far, far + n, when, NULL);
+}
+
 /* After an operation that touched [lo, hi), verify the edges of the live
  * blocks on either side: an allocator writing a header or footer in the
  * wrong place damages them now, and this names the operation that did. */
@@ -182,26 +187,16 @@ static bool verify_neighbours(struct replay *rp, uintptr_t lo, uintptr_t hi)
 {
     uint32_t below = blockset_below(&rp->set, lo);
     uint32_t above = blockset_at_or_above(&rp->set, hi > lo ? hi : lo + 1);
-    if (below != BLOCKSET_NONE) {
-        size_t size = rp->block[below].size, n = size < edge_bytes ? size : edge_bytes;
-        const char *when = "during this operation, which handled the block just above it";
-        const char *hint = "the end of this payload was overwritten: a header or footer of "
-                           "the block above placed too low, or a block size that leaves out "
-                           "the header and footer?";
-        if (!verify(rp, below, size - n, size, when, hint) ||
-            !verify(rp, below, 0, n, when, NULL))
-            return false;
-    }
-    if (above != BLOCKSET_NONE) {
-        size_t size = rp->block[above].size, n = size < edge_bytes ? size : edge_bytes;
-        const char *when = "during this operation, which handled the block just below it";
-        const char *hint = "the start of this payload was overwritten: a footer of the block "
-                           "below, or a header of a split-off block, written too high (is the "
-                           "block size right?)";
-        if (!verify(rp, above, 0, n, when, hint) || !verify(rp, above, size - n, size, when, NULL))
-            return false;
-    }
-    return true;
+    return (below == BLOCKSET_NONE ||
+            verify_edges(rp, below, true, "during this operation, which handled the block just above it",
+                         "the end of this payload was overwritten: a header or footer of the block "
+                         "above placed too low, or a block size that leaves out the header and "
+                         "footer?")) &&
+           (above == BLOCKSET_NONE ||
+            verify_edges(rp, above, false, "during this operation, which handled the block just below it",
+                         "the start of this payload was overwritten: a footer of the block below, "
+                         "or a header of a split-off block, written too high (is the block size "
+                         "right?)"));
 }
 
 /* Check a block the allocator just returned: aligned, inside the heap,
@@ -258,12 +253,7 @@ static void fail_null(struct replay *rp, const char *fn, size_t live_after)
         fail(rp, FAIL_NULL, "%s returned NULL (%zu live bytes after this operation)", fn, live_after);
         return;
     }
-    if (live_after > mem_max_heap()) {
-        fail(rp, FAIL_OUT_OF_MEMORY, "out of memory: after this operation the trace holds %zu live bytes, more "
-             "than the arena's %zu bytes (MAX_HEAP in config.h; mdriver -M sets it)",
-             live_after, mem_max_heap());
-        return;
-    }
+    /* start() has made sure the trace never needs more than the arena. */
     fail(rp, FAIL_NULL, "%s returned NULL, but the arena could hold the request: %zu live bytes after "
          "it, and the heap was %zu bytes of an arena of %zu", fn, live_after, mem_heapsize(),
          mem_max_heap());
@@ -297,23 +287,25 @@ static void unplace(struct replay *rp, uint32_t id)
     b->live = false;
 }
 
-/* After an operation: the canary bytes the allocator still does not own,
- * from the break to the end of its page, must be intact. Checking from the
- * break as it is now also covers a page the operation made usable. */
+/* After an operation: the bytes from the break to the end of its page,
+ * which memlib filled with MEM_SLACK_BYTE, must be intact. The allocator
+ * does not own them, yet could write them unnoticed (pages are protected
+ * whole). Checking from the break as it is now also covers a page the
+ * operation made usable. */
 static bool check_tail(struct replay *rp)
 {
     unsigned char *brk = (unsigned char *)mem_heap_lo() + mem_heapsize();
     uintptr_t page = mem_pagesize();
     unsigned char *end = (unsigned char *)(((uintptr_t)brk + page - 1) / page * page);
     for (unsigned char *p = brk; p < end; p++) {
-        if (*p != tail_canary) {
+        if (*p != MEM_SLACK_BYTE) {
             char at[40], b[40];
             focus_on(rp, p, "the byte written past the break");
             fail(rp, FAIL_PAST_HEAP, "mm.c wrote past the end of the heap during this operation: the byte at "
                  "%s (break at %s, so %td byte%s past the heap's last byte) changed from "
                  "0x%02x to 0x%02x; the allocator owns only mem_heap_lo() to mem_heap_hi()",
                  where(rp, p, at, sizeof at), where(rp, brk, b, sizeof b), p - brk + 1,
-                 p == brk ? "" : "s", tail_canary, *p);
+                 p == brk ? "" : "s", MEM_SLACK_BYTE, *p);
             return false;
         }
     }

@@ -194,25 +194,18 @@ int icount_parse(const char *path, unsigned long long *instructions)
 
 /* ---- Running callgrind (the driver) ------------------------------------ */
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 /* Wait for `pid`, killing it after `limit` seconds; its wait status, and
  * whether it was killed. */
 static int wait_for(pid_t pid, double limit, bool *killed)
 {
-    double deadline = now() + limit;
+    double deadline = run_clock() + limit;
     int wstatus = 0;
     *killed = false;
     for (;;) {
         pid_t got = waitpid(pid, &wstatus, WNOHANG);
         if (got == pid || (got < 0 && errno != EINTR))
             return wstatus;
-        if (!*killed && now() > deadline) {
+        if (!*killed && run_clock() > deadline) {
             kill(pid, SIGKILL);
             *killed = true;
         }

@@ -26,7 +26,6 @@
 #include <string.h>
 #include <sys/time.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "memlib.h"
@@ -155,13 +154,6 @@ static void run_child(const struct trace *t, const struct run_settings *s, doubl
 
 /* ---- The parent ------------------------------------------------------------ */
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 void isolate_describe_address(uintptr_t addr, uintptr_t heap_lo, uintptr_t brk,
                               size_t arena, char *buf, size_t len)
 {
@@ -254,7 +246,7 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
         r->failure = FAIL_DRIVER;
         return;
     }
-    double started = now();
+    double started = run_clock();
     pid_t pid = fork();
     if (pid < 0) {
         snprintf(r->message, sizeof r->message, "%s: cannot start a process: %s", t->path,
@@ -276,7 +268,7 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     size_t got = 0;
     bool killed = false;
     while (rep != NULL && got < sizeof *rep) {
-        double left = time_limit + grace_secs - (now() - started);
+        double left = time_limit + grace_secs - (run_clock() - started);
         if (left <= 0) {
             kill(pid, SIGKILL);
             killed = true;
@@ -299,7 +291,7 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     int wstatus = 0;
     while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
         ;
-    double secs = now() - started;
+    double secs = run_clock() - started;
 
     bool complete = rep != NULL && got == sizeof *rep && rep->magic == report_magic;
     if (complete && rep->kind == REPORT_RESULT) {

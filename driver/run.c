@@ -33,6 +33,13 @@ const char *failure_kind_name(enum failure_kind k)
     return k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
 
+double run_clock(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 void run_vsay(struct run_result *r, const char *fmt, va_list ap)
 {
     size_t used = strlen(r->message);
@@ -51,11 +58,9 @@ void run_say(struct run_result *r, const char *fmt, ...)
 void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r)
 {
     memset(r, 0, sizeof *r);
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
+    double started = run_clock();
     check_replay(t, s, r);
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    r->check_secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+    r->check_secs = run_clock() - started;
     if (r->stopped)
         r->util_applies = false;
     if (r->valid && !r->stopped && s->timeline_dir != NULL && s->alloc->simulated)

@@ -93,6 +93,9 @@ struct run_result {
     char detail[RUN_DETAIL_MAX];    /* a heap dump, when asked for: "" otherwise */
 };
 
+/* Seconds on a monotonic clock: for time limits and for timing. */
+double run_clock(void);
+
 /* Append formatted text to r->message, cut at its end. */
 void run_say(struct run_result *r, const char *fmt, ...);
 void run_vsay(struct run_result *r, const char *fmt, va_list ap);

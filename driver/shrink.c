@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "config.h"
 #include "isolate.h"
@@ -29,13 +28,6 @@ struct shrinker {
     size_t tries;
     struct run_result result;
 };
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 static int emit(struct shrinker *sh, const char *fmt, ...)
 {
@@ -159,12 +151,12 @@ static void minimize(struct shrinker *sh, uint32_t *list, double deadline, const
     size_t chunks = 2;
     for (;;) {
         size_t n = kept_ids(sh, list);
-        if (n < 2 || now() > deadline)
+        if (n < 2 || run_clock() > deadline)
             return;
         if (chunks > n)
             chunks = n;
         bool removed = false;
-        for (size_t c = 0; c < chunks && !removed && now() <= deadline; c++) {
+        for (size_t c = 0; c < chunks && !removed && run_clock() <= deadline; c++) {
             size_t lo = n * c / chunks, hi = n * (c + 1) / chunks;
             for (size_t i = lo; i < hi; i++)
                 sh->keep[list[i]] = false;
@@ -190,7 +182,7 @@ int shrink_trace(const struct trace *t, const struct run_settings *s, const stru
                  double time_limit, const char *out_path, const char *driver)
 {
     struct shrinker sh = {.t = t, .s = s, .original = r};
-    double started = now();
+    double started = run_clock();
     sh.limit = r->failure == FAIL_TIMEOUT && time_limit > SHRINK_HANG_LIMIT ? SHRINK_HANG_LIMIT
                                                                              : time_limit;
     sh.cut = r->failed_op < t->num_ops ? r->failed_op + 1 : t->num_ops;
@@ -232,7 +224,7 @@ int shrink_trace(const struct trace *t, const struct run_settings *s, const stru
     }
     printf("Shrunk %s from %zu operations to %zu (%zu replays, %.1f s%s); it still fails "
            "with: %s.\nReplay it with: %s -f %s", t->path, t->num_ops, ops, sh.tries,
-           now() - started, now() > started + SHRINK_BUDGET ? ", stopped at the time budget" : "",
+           run_clock() - started, run_clock() > started + SHRINK_BUDGET ? ", stopped at the time budget" : "",
            failure_kind_name(r->failure), driver, out_path);
     if (s->policy != NULL)
         printf(" -p %s", s->policy);

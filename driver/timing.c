@@ -5,7 +5,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
 #include "config.h"
 #include "memlib.h"
@@ -16,13 +15,6 @@ static const double min_sample_secs = 1e-3;
 
 /* Most replays in one sample (a count): bounds the batch for empty traces. */
 static const long max_batch = 100000;
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 struct timed {
     const struct trace *t;
@@ -49,7 +41,7 @@ static double replay(const struct timed *tm)
     const struct allocator *a = tm->s->alloc;
     const struct trace_op *op = tm->t->ops, *end = op + tm->t->num_ops;
     void **ptr = tm->ptr;
-    double start = now();
+    double start = run_clock();
     for (; op < end; op++) {
         switch (op->kind) {
         case OP_ALLOC: ptr[op->id] = a->malloc(op->size); break;
@@ -57,7 +49,7 @@ static double replay(const struct timed *tm)
         case OP_FREE: a->free(ptr[op->id]); break;
         }
     }
-    double secs = now() - start;
+    double secs = run_clock() - start;
     /* mm.c's heap is emptied by the next prepare(); libc's must be freed. */
     if (!a->simulated)
         for (size_t i = 0; i < tm->num_left_live; i++)
@@ -129,7 +121,7 @@ void time_replays(const struct trace *t, const struct run_settings *s, struct ru
     if (batch > max_batch)
         batch = max_batch;
 
-    double started = now();
+    double started = run_clock();
     int n = 0;
     r->converged = false;
     while (n < max_reps) {
@@ -144,7 +136,7 @@ void time_replays(const struct trace *t, const struct run_settings *s, struct ru
                 r->converged = true;
                 break;
             }
-            if (now() - started >= TIMING_BUDGET)
+            if (run_clock() - started >= TIMING_BUDGET)
                 break;
         }
     }
