@@ -67,22 +67,11 @@ static void say(struct replay *rp, const char *fmt, ...)
  * allocator is named in it when it is not mm.c's default. */
 static void fail(struct replay *rp, enum failure_kind kind, const char *fmt, ...)
 {
-    struct run_result *r = rp->r;
-    char opbuf[64] = "";
-    r->valid = false;
-    r->failure = kind;
-    r->failed_op = rp->op != NULL ? (size_t)(rp->op - rp->t->ops) : rp->t->num_ops;
-    r->message[0] = '\0';
-    if (rp->op != NULL) {
-        trace_op_format(rp->op, opbuf, sizeof opbuf);
-        r->failed_line = rp->op->line;
-        say(rp, "%s:%" PRIu32 ": '%s': ", rp->t->path, rp->op->line, opbuf);
-    } else {
-        say(rp, "%s: ", rp->t->path);
-    }
+    run_fail_at(rp->r, rp->t, rp->op != NULL ? (size_t)(rp->op - rp->t->ops) : rp->t->num_ops,
+                kind);
     va_list ap;
     va_start(ap, fmt);
-    run_vsay(r, fmt, ap);
+    run_vsay(rp->r, fmt, ap);
     va_end(ap);
 }
 

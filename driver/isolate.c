@@ -173,29 +173,22 @@ void isolate_describe_address(uintptr_t addr, uintptr_t heap_lo, uintptr_t brk,
 }
 
 /* Start the failure message with the operation that was running. */
-static void say_where(const struct trace *t, const struct report *rep, struct run_result *r)
+static void say_where(const struct trace *t, const struct report *rep, enum failure_kind kind,
+                      struct run_result *r)
 {
-    char opbuf[64];
     if (rep != NULL && rep->phase == PHASE_CHECK && rep->op >= 0 && (size_t)rep->op < t->num_ops) {
-        const struct trace_op *op = &t->ops[rep->op];
-        trace_op_format(op, opbuf, sizeof opbuf);
-        r->failed_line = op->line;
-        r->failed_op = (size_t)rep->op;
-        snprintf(r->message, sizeof r->message, "%s:%" PRIu32 ": '%s': ", t->path, op->line,
-                 opbuf);
+        run_fail_at(r, t, (size_t)rep->op, kind);
         return;
     }
-    const char *when = "";
-    r->failed_op = t->num_ops;
+    run_fail_at(r, t, t->num_ops, kind);
     if (rep == NULL)
-        when = "(which operation was running is unknown: the process left no report) ";
+        run_say(r, "(which operation was running is unknown: the process left no report) ");
     else if (rep->phase == PHASE_START)
-        when = "while the heap was being set up (mm_set_placement, mm_init): ";
+        run_say(r, "while the heap was being set up (mm_set_placement, mm_init): ");
     else if (rep->phase == PHASE_FINAL_CHECK)
-        when = "after the last operation, while the blocks left live were verified: ";
+        run_say(r, "after the last operation, while the blocks left live were verified: ");
     else if (rep->phase == PHASE_TIME)
-        when = "while the trace was being timed (it had passed every check): ";
-    snprintf(r->message, sizeof r->message, "%s: %s", t->path, when);
+        run_say(r, "while the trace was being timed (it had passed every check): ");
 }
 
 /* "SIGSEGV": the names people search for. */
@@ -297,24 +290,20 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     if (complete && rep->kind == REPORT_RESULT) {
         *r = rep->result;
     } else if (complete && rep->kind == REPORT_SIGNAL) {
-        say_where(t, rep, r);
-        r->failure = FAIL_CRASH;
+        say_where(t, rep, FAIL_CRASH, r);
         r->failed_signal = rep->signo;
         r->fault_addr = rep->fault_addr;
         explain_signal(rep, r);
     } else if (complete && rep->kind == REPORT_TIMEOUT) {
-        say_where(t, rep, r);
-        r->failure = FAIL_TIMEOUT;
+        say_where(t, rep, FAIL_TIMEOUT, r);
         run_say(r, "did not finish within the time limit of %g s (-s): stopped after %.1f s "
                "(an infinite loop?)", time_limit, secs);
     } else if (complete && rep->kind == REPORT_EXIT) {
-        say_where(t, rep, r);
-        r->failure = FAIL_EXIT;
+        say_where(t, rep, FAIL_EXIT, r);
         run_say(r, "the process ended early: exit(%d) was called before the trace finished",
                WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
     } else {
-        say_where(t, NULL, r);
-        r->failure = killed ? FAIL_TIMEOUT : WIFSIGNALED(wstatus) ? FAIL_CRASH : FAIL_EXIT;
+        say_where(t, NULL, killed ? FAIL_TIMEOUT : WIFSIGNALED(wstatus) ? FAIL_CRASH : FAIL_EXIT, r);
         r->failed_signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
         if (killed)
             run_say(r, "did not finish within the time limit of %g s (-s) and did not respond; "
@@ -328,8 +317,6 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
         else
             run_say(r, "the process ended without a report");
     }
-    if (!(complete && rep->kind == REPORT_RESULT))
-        r->valid = false;
     free(rep);
 }
 
@@ -350,7 +337,7 @@ static void on_exit_here(void)
     static struct run_result r;
     struct report rep = {.kind = REPORT_EXIT, .phase = here_progress.phase,
                          .op = here_progress.op};
-    say_where(here_trace, &rep, &r);
+    say_where(here_trace, &rep, FAIL_EXIT, &r);
     run_say(&r, "the process ended early: exit() was called before the trace finished");
     fflush(stdout);
     fprintf(stderr, "FAIL [%s] %s\n", here_label, r.message);

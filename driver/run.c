@@ -40,6 +40,22 @@ double run_clock(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+void run_fail_at(struct run_result *r, const struct trace *t, size_t op, enum failure_kind kind)
+{
+    r->valid = false;
+    r->failure = kind;
+    r->failed_op = op < t->num_ops ? op : t->num_ops;
+    r->failed_line = op < t->num_ops ? t->ops[op].line : 0;
+    r->message[0] = '\0';
+    if (op < t->num_ops) {
+        char opbuf[64];
+        trace_op_format(&t->ops[op], opbuf, sizeof opbuf);
+        run_say(r, "%s:%u: '%s': ", t->path, r->failed_line, opbuf);
+    } else {
+        run_say(r, "%s: ", t->path);
+    }
+}
+
 void run_vsay(struct run_result *r, const char *fmt, va_list ap)
 {
     size_t used = strlen(r->message);

@@ -96,6 +96,11 @@ struct run_result {
 /* Seconds on a monotonic clock: for time limits and for timing. */
 double run_clock(void);
 
+/* Mark r failed with `kind` at operation `op` of t (an index; t->num_ops
+ * when no operation was running) and start its message with where:
+ * "FILE:LINE: 'OP': ", or "FILE: ". */
+void run_fail_at(struct run_result *r, const struct trace *t, size_t op, enum failure_kind kind);
+
 /* Append formatted text to r->message, cut at its end. */
 void run_say(struct run_result *r, const char *fmt, ...);
 void run_vsay(struct run_result *r, const char *fmt, va_list ap);
