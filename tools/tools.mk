@@ -44,4 +44,4 @@ $(B)/tools/tracerec_shim.pic.o: tools/tracerec_shim.c
 	$(CC) $(CPPFLAGS) $(SHIM_CFLAGS) -c -o $@ $<
 
 tools/tracerec_shim.so: $(B)/tools/tracerec_shim.pic.o
-	$(CC) -shared -o $@ $^ -ldl -pthread
+	$(CC) $(ARCH) -shared -o $@ $(filter %.o,$^) -ldl -pthread

@@ -653,6 +653,77 @@ static const char *plural(uint64_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+/* The word size, in bits, of the executable `file`: 32 or 64 for an ELF
+ * file; for a script, when interp is not NULL, that of the interpreter its
+ * #! line names, whose path then goes to interp; 0 when it cannot be told;
+ * -1 when `file` is not an executable file. */
+static int exec_bits(const char *file, char *interp, size_t len)
+{
+    struct stat st;
+    if (stat(file, &st) != 0 || !S_ISREG(st.st_mode) || access(file, X_OK) != 0)
+        return -1;
+    char head[256] = {0};
+    int fd = open(file, O_RDONLY);
+    if (fd < 0)
+        return 0;
+    ssize_t got = read(fd, head, sizeof head - 1);
+    close(fd);
+    if (got >= 5 && memcmp(head, "\177ELF", 4) == 0)
+        return head[4] == 1 ? 32 : head[4] == 2 ? 64 : 0;
+    if (interp == NULL || got < 2 || memcmp(head, "#!", 2) != 0)
+        return 0;
+    const char *start = head + 2 + strspn(head + 2, " \t");
+    char path[sizeof head];
+    snprintf(path, sizeof path, "%.*s", (int)strcspn(start, " \t\r\n"), start);
+    int bits = exec_bits(path, NULL, 0);
+    if (bits <= 0)
+        return 0;
+    snprintf(interp, len, "%s", path);
+    return bits;
+}
+
+/* exec_bits of the program execvp ran for `name`, found the way it finds
+ * it (in PATH, unless the name holds a slash). */
+static int program_bits(const char *name, char *interp, size_t len)
+{
+    interp[0] = '\0';
+    if (strchr(name, '/') != NULL)
+        return exec_bits(name, interp, len);
+    const char *dir = getenv("PATH");
+    if (dir == NULL)
+        dir = "/bin:/usr/bin";     /* execvp's default */
+    for (;;) {
+        size_t n = strcspn(dir, ":");
+        char file[PATH_MAX];
+        /* An empty entry is the current folder. */
+        int flen = snprintf(file, sizeof file, "%.*s%s%s", (int)n, dir, n > 0 ? "/" : "", name);
+        int bits = flen > 0 && (size_t)flen < sizeof file ? exec_bits(file, interp, len) : -1;
+        if (bits >= 0)
+            return bits;
+        if (dir[n] == '\0')
+            return 0;
+        dir += n + 1;
+    }
+}
+
+/* Why a program logged nothing, on stderr: built for another word size
+ * than tracerec (its shim cannot be preloaded then), or out of
+ * LD_PRELOAD's reach. */
+static void explain_nothing_logged(const char *program)
+{
+    char interp[PATH_MAX];
+    int bits = program_bits(program, interp, sizeof interp), own = (int)sizeof(void *) * 8;
+    if (bits != 0 && bits != own)
+        fprintf(stderr, "tracerec: warning: nothing was logged: '%s'%s%s%s is a %d-bit program "
+                "and this tracerec is %d-bit, so its shim cannot be preloaded into it; record "
+                "it with the tracerec of a %d-bit build (make BITS=%d)\n", program,
+                interp[0] ? " runs '" : "", interp, interp[0] ? "', which" : "", bits, own,
+                bits, bits);
+    else
+        fprintf(stderr, "tracerec: warning: nothing was logged: '%s' may be static or setuid, "
+                "which LD_PRELOAD does not reach\n", program);
+}
+
 static void report(const struct options *o, const struct recording *r, const struct raw_header *h)
 {
     fprintf(stderr, "tracerec: recorded %zu operations (%" PRIu64 " closing frees) on %zu ids, "
@@ -684,8 +755,7 @@ static void report(const struct options *o, const struct recording *r, const str
         fprintf(stderr, "tracerec: warning: the raw log stopped early: %s; the trace ends there\n",
                 strerror(h->error));
     if (h->images == 0)
-        fprintf(stderr, "tracerec: warning: nothing was logged: '%s' may be static or setuid, "
-                "which LD_PRELOAD does not reach\n", o->program[0]);
+        explain_nothing_logged(o->program[0]);
 }
 
 int main(int argc, char **argv)
