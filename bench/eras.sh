@@ -107,7 +107,8 @@ fi
 # ---- Running both on each trace ---------------------------------------------------
 
 # their_row FILE: "VALID UTIL" from an old driver's table (util in whole
-# percent, or "-"); "no -" when it printed no row.
+# percent, or "-"); "n/a -" when it printed no row (it could not read the
+# trace, say).
 their_row() {
     awk '
         $1 == "Total" { next }
@@ -115,7 +116,7 @@ their_row() {
               if ($i == "yes" && $(i + 1) ~ /^[0-9.]+%$/) { sub(/%/, "", $(i + 1)); print "yes", $(i + 1); found = 1; exit }
               if ($i == "no" && ($1 ~ /^[0-9*up]$/ || i > 1)) { print "no -"; found = 1; exit }
           } }
-        END { if (!found) print "no -" }' "$1"
+        END { if (!found) print "n/a -" }' "$1"
 }
 
 # lab_row FILE NAME: "VALID UTIL" from this lab's -v table.
@@ -129,6 +130,7 @@ echo "traces: $tracedir"
 printf '%-26s %12s %12s  %s\n' "trace" "$era" "lab" "agree"
 n=0
 agreed=0
+unread=0
 for trace in "$tracedir"/*.rep; do
     [ -f "$trace" ] || continue
     name=$(basename "$trace")
@@ -137,10 +139,14 @@ for trace in "$tracedir"/*.rep; do
     (cd "$tracedir" && $limit "$scratch/era/mdriver" $their_flags -f "$name") \
         >"$scratch/their.out" 2>&1 </dev/null
     (cd "$scratch/lab" && $limit ./mdriver -v -f "$trace") >"$scratch/lab.out" 2>&1 </dev/null
+    # shellcheck disable=SC2046 # two words from each
     set -- $(their_row "$scratch/their.out") $(lab_row "$scratch/lab.out" "$name")
     their_valid=$1 their_util=$2 lab_valid=$3 lab_util=$4
     verdict=no
-    if [ "$their_valid" = "$lab_valid" ]; then
+    if [ "$their_valid" = n/a ]; then
+        verdict="n/a: $(grep -v '^[[:space:]]*$' "$scratch/their.out" | tail -n 1)"
+        unread=$((unread + 1))
+    elif [ "$their_valid" = "$lab_valid" ]; then
         if [ "$their_valid" = no ] ||
             awk -v a="$their_util" -v b="$lab_util" 'BEGIN {
                 tol = index(a, ".") ? 0.1 : 0.55     # whole percent, or tenths
@@ -150,10 +156,13 @@ for trace in "$tracedir"/*.rep; do
             agreed=$((agreed + 1))
         fi
     fi
-    printf '%-26s %4s %6s%% %4s %6s%%  %s\n' "$name" "$their_valid" "$their_util" \
+    [ "$their_util" = - ] || their_util=$their_util%
+    [ "$lab_util" = - ] || lab_util=$lab_util%
+    printf '%-26s %4s %7s %4s %7s  %s\n' "$name" "$their_valid" "$their_util" \
         "$lab_valid" "$lab_util" "$verdict"
     if [ "$verdict" = no ]; then
         grep -m 2 -E 'ERROR|FAIL' "$scratch/their.out" "$scratch/lab.out" | sed 's|^[^:]*/||; s/^/    /'
     fi
 done
-echo "$n traces: $agreed agree, $((n - agreed)) differ (the same validity, and utilization within the old driver's rounding)"
+echo "$n traces: $agreed agree, $((n - agreed - unread)) differ, $unread not read by $era's driver" \
+    "(agree: the same validity, and utilization within the old driver's rounding)"

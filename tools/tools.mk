@@ -36,7 +36,7 @@ CLEAN_EXTRA += $(TOOL_LIBS)
 
 all: $(TOOL_LIBS)
 
-tools/tracerec: $(B)/tools/tracerec.o $(B)/driver/options.o | $(TOOL_LIBS)
+tools/tracerec: $(B)/tools/tracerec.o $(B)/tools/progbits.o $(B)/driver/options.o | $(TOOL_LIBS)
 	$(LINK)
 
 $(B)/tools/tracerec_shim.pic.o: tools/tracerec_shim.c
