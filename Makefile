@@ -4,6 +4,7 @@
 #   make test             run every test (ends with "N passed, N failed")
 #   make SANITIZE=address,undefined test
 #                         the same, built with sanitizers
+#   make BITS=32 [test]   the whole lab built with -m32 (needs gcc-multilib)
 #   make test-long        the tests, then a bounded fuzz run of the trace parser
 #   make bench            the benchmark figures quoted in BENCHMARKS.md
 #   make compare          the placement policies side by side: table and plots
@@ -15,23 +16,32 @@
 # CC=clang works too; the code is clean under both with -Werror.
 
 CC        ?= cc
-CPPFLAGS   = -I. -Idriver -D_DEFAULT_SOURCE
-CFLAGS     = -std=c11 -Wall -Wextra -Wpedantic -Werror -g -MMD -MP $(OPT) $(SAN) $(CFLAGS_EXTRA)
-LDFLAGS    = $(SAN)
+# _FILE_OFFSET_BITS: files past 2 GiB (tracerec's raw log) in a 32-bit build too.
+CPPFLAGS   = -I. -Idriver -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
+CFLAGS     = -std=c11 -Wall -Wextra -Wpedantic -Werror -g -MMD -MP $(OPT) $(SAN) $(ARCH) $(CFLAGS_EXTRA)
+LDFLAGS    = $(SAN) $(ARCH)
 LDLIBS     = -lm
 OPT        = -O2
 DBGFLAGS   = -O0 -DDEBUG
 
-# Each compiler and sanitizer setting builds its objects in a folder of
-# its own (build/gcc/opt, build/clang/san, ...), so that they never mix.
+# BITS=32 builds everything with -m32; empty or 64 is the native build.
+ifeq ($(filter-out 32 64,$(BITS)),)
+ARCH       = $(if $(filter 32,$(BITS)),-m32)
+else
+$(error BITS must be 32 or 64, not '$(BITS)')
+endif
+
+# Each compiler, word size and sanitizer setting builds its objects in a
+# folder of its own (build/gcc/opt, build/gcc-m32/opt, build/clang/san,
+# ...), so that they never mix.
 SAN        = $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
-KIND      := $(notdir $(firstword $(CC)))/$(if $(SANITIZE),san,opt)
+KIND      := $(notdir $(firstword $(CC)))$(ARCH)/$(if $(SANITIZE),san,opt)
 B          = build/$(KIND)
 D          = $(B)-dbg
 
 # Every program links only its objects; build/flavor (below) is a
-# prerequisite too, so that they are all relinked when CC or SANITIZE
-# changes.
+# prerequisite too, so that they are all relinked when CC, BITS or
+# SANITIZE changes.
 LINK       = $(CC) $(LDFLAGS) -o $@ $(filter %.o,$^) $(LDLIBS)
 FLAVOR    := $(KIND):$(SANITIZE)
 $(shell mkdir -p build && { [ "$$(cat build/flavor 2>/dev/null)" = '$(FLAVOR)' ] || \
@@ -68,7 +78,7 @@ include tests/tests.mk
 include tests/fuzz/fuzz.mk
 include plots/plots.mk
 
-$(PROGRAMS) $(TOOL_PROGRAMS) $(TEST_PROGRAMS) $(BROKEN_DRIVERS) tests/fuzz/replay_corpus: build/flavor
+$(PROGRAMS) $(TOOL_PROGRAMS) $(TOOL_LIBS) $(TEST_PROGRAMS) $(BROKEN_DRIVERS) tests/fuzz/replay_corpus: build/flavor
 
 # The folder this build's objects go to (tools/grade asks for mm.o there).
 print-objdir:

@@ -154,7 +154,7 @@ static void run_child(const struct trace *t, const struct run_settings *s, doubl
 
 /* ---- The parent ------------------------------------------------------------ */
 
-void isolate_describe_address(uintptr_t addr, uintptr_t heap_lo, uintptr_t brk,
+bool isolate_describe_address(uintptr_t addr, uintptr_t heap_lo, uintptr_t brk,
                               size_t arena, char *buf, size_t len)
 {
     size_t page = mem_pagesize();
@@ -168,8 +168,11 @@ void isolate_describe_address(uintptr_t addr, uintptr_t heap_lo, uintptr_t brk,
                  PRIxPTR ")", addr - brk + 1, addr == brk ? "" : "s", brk - heap_lo);
     else if (addr >= heap_lo && addr < brk)
         snprintf(buf, len, "inside the heap at heap+0x%" PRIxPTR, addr - heap_lo);
-    else
+    else {
         snprintf(buf, len, "0x%" PRIxPTR ", outside the heap, not near it", addr);
+        return false;
+    }
+    return true;
 }
 
 /* Start the failure message with the operation that was running. */
@@ -207,17 +210,19 @@ static const char *signal_name(int signo)
 
 static void explain_signal(const struct report *rep, struct run_result *r)
 {
+    static const char wild[] = "a wild pointer, often a size or pointer read from damaged "
+                               "memory (a header, a footer, a free-list link)";
     run_say(r, "the process crashed with %s (%s)", signal_name(rep->signo), strsignal(rep->signo));
     if ((rep->signo == SIGSEGV || rep->signo == SIGBUS) && rep->fault_code == SI_KERNEL) {
         /* The processor refused the address itself (on x86-64: not a
-         * canonical address), so the kernel could not say which. */
-        run_say(r, " on an address no program can use: a wild pointer, often a size or "
-                "pointer read from damaged memory (a header, a footer, a free-list link)");
+         * canonical address), so the kernel could not say which. A 32-bit
+         * process has no such addresses: its wild pointers land below. */
+        run_say(r, " on an address no program can use: %s", wild);
     } else if (rep->signo == SIGSEGV || rep->signo == SIGBUS) {
         char where[160];
-        isolate_describe_address(rep->fault_addr, rep->heap_lo, rep->brk, mem_max_heap(), where,
-                                 sizeof where);
-        run_say(r, " touching address %s", where);
+        bool near = isolate_describe_address(rep->fault_addr, rep->heap_lo, rep->brk,
+                                             mem_max_heap(), where, sizeof where);
+        run_say(r, " touching address %s%s%s", where, near ? "" : ": ", near ? "" : wild);
     } else if (rep->signo == SIGABRT) {
         run_say(r, ": abort() was called, perhaps by a failed assert (see its message above)");
     }

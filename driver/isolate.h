@@ -27,8 +27,9 @@ void isolate_run_here(const struct trace *t, const struct run_settings *s, struc
 /* Explain an address relative to memlib's heap: "8 bytes past the end of
  * the heap (break at heap+0x12340)", "in the guard page below the heap",
  * "NULL pointer + 16", "outside the heap, not near it". `brk` is the heap's
- * break at the time. */
-void isolate_describe_address(uintptr_t addr, uintptr_t heap_lo, uintptr_t brk,
+ * break at the time. False for the last: an address near nothing the lab
+ * knows of. */
+bool isolate_describe_address(uintptr_t addr, uintptr_t heap_lo, uintptr_t brk,
                               size_t arena, char *buf, size_t len);
 
 #endif /* MALLOCLAB_ISOLATE_H */

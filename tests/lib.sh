@@ -50,6 +50,25 @@ give_up() {
     exit 1
 }
 
+# build_bits [PROGRAM]: 32 or 64, the word size PROGRAM (./mdriver unless
+# named) was built for, from its ELF class; nothing when it is not ELF.
+# Tests derive what depends on the word size from it (make BITS=32).
+build_bits() {
+    case $(od -An -tu1 -j4 -N1 "${1:-mdriver}" 2>/dev/null | tr -d ' ') in
+        1) echo 32 ;;
+        2) echo 64 ;;
+    esac
+}
+
+# build_arch_flags [PROGRAM]: the compiler flag that makes code for the
+# lab's build (-m32 in a 32-bit build, nothing otherwise; PROGRAM as for
+# build_bits), for the tests that compile programs of their own to run or
+# inspect next to the lab's.
+build_arch_flags() {
+    [ "$(build_bits "$@")" = 32 ] && echo -m32
+    true
+}
+
 # ---- A test: begin, run, expect_..., end ---------------------------------------
 
 # run COMMAND...: run it; $status, $secs, $tmp/out and $tmp/err hold what it

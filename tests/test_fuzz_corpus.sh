@@ -3,7 +3,8 @@
 # replayed without libFuzzer: on every file in tests/fuzz/corpus/ and
 # tests/fuzz/crashes/, trace_parse() keeps the invariants that
 # tests/fuzz/fuzz_trace.c checks and trace_read() agrees with it; the seeds
-# named ok-* are accepted and those named bad-* refused.
+# named ok-* are accepted and those named bad-* refused (in a 32-bit build,
+# an ok-* seed asking for more bytes than a size_t holds is refused too).
 #
 # Run from the top folder, after make (tests/run.sh does both).
 
@@ -17,6 +18,16 @@ if [ ! -x "$replay" ]; then
     exit
 fi
 
+# A size_t of 32 bits cannot hold every size a 64-bit one can: in that
+# build, a seed asking for more than 2^32 - 1 bytes is refused, by name.
+bits=$(build_bits "$replay")
+
+# too_big_for_32_bits FILE: an a or r line of FILE asks for 2^32 bytes or more.
+too_big_for_32_bits() {
+    awk '($1 == "a" || $1 == "r") && $3 + 0 > 4294967295 { found = 1 }
+         END { exit !found }' "$1"
+}
+
 seeds=0
 for f in tests/fuzz/corpus/* tests/fuzz/crashes/*; do
     [ -f "$f" ] || continue
@@ -27,6 +38,11 @@ for f in tests/fuzz/corpus/* tests/fuzz/crashes/*; do
         corpus/bad-*) want=rejected ;;
         *) want= ;;
     esac
+    phrase=
+    if [ "$want" = accepted ] && [ "$bits" = 32 ] && too_big_for_32_bits "$f"; then
+        want=rejected
+        phrase="does not fit a size_t"
+    fi
     case "$name" in corpus/*) seeds=$((seeds + 1)) ;; esac
     out=$("$replay" "$f" 2>&1)
     status=$?
@@ -34,6 +50,8 @@ for f in tests/fuzz/corpus/* tests/fuzz/crashes/*; do
         fail "$name" "exit status $status" "$out"
     elif [ -n "$want" ] && [ "${out%% *}" != "$want" ]; then
         fail "$name" "expected $want, got:" "$out"
+    elif [ -n "$phrase" ] && ! printf '%s\n' "$out" | grep -qF -- "$phrase"; then
+        fail "$name" "expected $want with '$phrase', got:" "$out"
     else
         pass "$name"
     fi

@@ -119,8 +119,11 @@ end "unreadable-rules-file-is-a-usage-error"
 
 # ---- tools/rulecheck -------------------------------------------------------------
 
+# Objects made the way the lab is built (-m32 in a 32-bit build).
+arch=$(build_arch_flags)
+
 begin
-${CC:-cc} -std=c11 -O2 -I. -Idriver -D_DEFAULT_SOURCE -c -o "$tmp/mm.o" mm.c 2>"$tmp/cc.err" ||
+${CC:-cc} $arch -std=c11 -O2 -I. -Idriver -D_DEFAULT_SOURCE -c -o "$tmp/mm.o" mm.c 2>"$tmp/cc.err" ||
     note "mm.c does not compile: $(cat "$tmp/cc.err")"
 run sh tools/rulecheck "$tmp/mm.o"
 [ "$status" -eq 0 ] || note "the reference mm.c breaks a rule (status $status)"
@@ -128,7 +131,7 @@ end "reference-mm-passes-the-rule-checks"
 
 begin
 cat "$G/submissions/bump.h" "$G/submissions/rules.c" >"$tmp/rules.c"
-${CC:-cc} -std=c11 -O2 -I. -Idriver -D_DEFAULT_SOURCE -c -o "$tmp/rules.o" "$tmp/rules.c" \
+${CC:-cc} $arch -std=c11 -O2 -I. -Idriver -D_DEFAULT_SOURCE -c -o "$tmp/rules.o" "$tmp/rules.c" \
     2>"$tmp/cc.err" || note "rules.c does not compile: $(cat "$tmp/cc.err")"
 run sh tools/rulecheck "$tmp/rules.o"
 expect_status 1

@@ -7,6 +7,7 @@
  * header word just below a payload, which mm.c's design note documents:
  * 8 bytes holding the block's size with the allocated bit in bit 0.
  */
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -639,8 +640,11 @@ static void test_calloc_overflow_returns_null(void)
     EXPECT(p == NULL, "calloc(SIZE_MAX / 2 + 1, 2) = %p", p);
     p = mm_calloc(SIZE_MAX, SIZE_MAX);
     EXPECT(p == NULL, "calloc(SIZE_MAX, SIZE_MAX) = %p", p);
-    p = mm_calloc((size_t)1 << 32, (size_t)1 << 32);
-    EXPECT(p == NULL, "calloc(2^32, 2^32) = %p", p);
+    /* A product that wraps to exactly 0: 2^32 * 2^32 with a 64-bit
+     * size_t, 2^16 * 2^16 with a 32-bit one. */
+    size_t root = (size_t)1 << (sizeof(size_t) * CHAR_BIT / 2);
+    p = mm_calloc(root, root);
+    EXPECT(p == NULL, "calloc(%zu, %zu) = %p", root, root, p);
     p = mm_calloc(0, 16);
     EXPECT(p == NULL, "calloc(0, 16) = %p", p);
     p = mm_calloc(16, 0);

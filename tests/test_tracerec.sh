@@ -5,7 +5,7 @@
 # checks the recorded traces that tools/recorded-traces.txt lists.
 #
 # Run from the top folder after `make`. The test programs in tests/tracerec/
-# are compiled here with ${CC:-cc}.
+# are compiled here with ${CC:-cc} (with -m32 in a 32-bit build).
 
 . tests/lib.sh
 
@@ -158,9 +158,12 @@ fi
 
 # -O0 -fno-builtin: compilers delete a malloc whose block is never used
 # (clang does at -O2), and these programs count on every call being made.
+# They are built for the word size of the lab's build (-m32 in a 32-bit
+# one), since the shim can only be preloaded into programs of its own.
+arch=$(build_arch_flags tools/tracerec)
 built=yes
 for prog in calls forks threads; do
-    if ! ${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -Werror -O0 -fno-builtin -pthread \
+    if ! ${CC:-cc} $arch -std=c11 -Wall -Wextra -Wpedantic -Werror -O0 -fno-builtin -pthread \
         -o "$tmp/$prog" "tests/tracerec/$prog.c" 2>"$tmp/cc.err"; then
         fail "test-program-$prog-compiles" "$(cat "$tmp/cc.err")"
         built=no
@@ -367,7 +370,22 @@ expect_valid "capped-threads-trace-is-valid" "$tmp/cap-threads.rep"
 awk 'BEGIN { x = 12345; for (i = 0; i < 3000; i++) { x = (x * 1103515245 + 12345) % 2147483648; print x } }' \
     >"$tmp/numbers.txt"
 
-# real NAME COMMAND...: record COMMAND if its program exists.
+# real NAME COMMAND...: record COMMAND if its program exists. A program
+# built for another word size than tracerec (the system's, in a 32-bit
+# build) cannot be recorded: tracerec must run it and say why it logged
+# nothing.
+own_bits=$(build_bits "$tracerec")
+
+# program_bits FILE: the word size of the program FILE, or of the
+# interpreter its #! line names; nothing when it cannot be told.
+program_bits() {
+    bits=$(build_bits "$1")
+    if [ -z "$bits" ] && [ "$(head -c 2 "$1")" = '#!' ]; then
+        bits=$(build_bits "$(head -n 1 "$1" | sed 's/^#![[:space:]]*//; s/[[:space:]].*//')")
+    fi
+    echo "$bits"
+}
+
 real() {
     prog=$1
     shift
@@ -376,6 +394,17 @@ real() {
         return
     fi
     rec "real-$prog" -- "$@"
+    prog_bits=$(program_bits "$(command -v "$1")")
+    if [ -n "$prog_bits" ] && [ "$prog_bits" != "$own_bits" ]; then
+        if [ "$status" -eq 0 ] && grep -q "nothing was logged: '$1'.* a $prog_bits-bit program and this tracerec is $own_bits-bit" "$tmp/real-$prog.err"; then
+            pass "real-$prog-is-named-a-$prog_bits-bit-program-the-$own_bits-bit-tracerec-cannot-record"
+        else
+            fail "real-$prog-is-named-a-$prog_bits-bit-program-the-$own_bits-bit-tracerec-cannot-record" \
+                "exit $status" "$(cat "$tmp/real-$prog.err")"
+        fi
+        expect_valid "real-$prog-gives-a-valid-trace" "$tmp/real-$prog.rep"
+        return
+    fi
     ops=$(sed -n 3p "$tmp/real-$prog.rep" 2>/dev/null)
     if [ "$status" -eq 0 ] && [ "${ops:-0}" -gt 0 ]; then
         pass "real-$prog-runs-and-records"

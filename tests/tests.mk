@@ -13,8 +13,11 @@ tests/test_%: $(B)/tests/test_%.o $(TEST_LIB_OBJS)
 
 # Sanitizer runtimes catch SIGSEGV themselves; the tests expect the faults
 # that memlib and the driver are built to produce, so leave the signals to them.
+# A UBSan report in an allocator ends its process with abort(), which the
+# driver names with the operation, rather than with a bare _exit(1).
 test: all $(TEST_PROGRAMS)
 	ASAN_OPTIONS=handle_segv=0:handle_sigbus=0:handle_abort=0:allow_user_segv_handler=1 \
+	UBSAN_OPTIONS=abort_on_error=1 \
 	    sh tests/run.sh $(TEST_PROGRAMS) $(TEST_SCRIPTS)
 
 # Broken allocators: tests/broken/NAME.c is a small mm.c with one planted

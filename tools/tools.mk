@@ -36,7 +36,7 @@ CLEAN_EXTRA += $(TOOL_LIBS)
 
 all: $(TOOL_LIBS)
 
-tools/tracerec: $(B)/tools/tracerec.o $(B)/driver/options.o | $(TOOL_LIBS)
+tools/tracerec: $(B)/tools/tracerec.o $(B)/tools/progbits.o $(B)/driver/options.o | $(TOOL_LIBS)
 	$(LINK)
 
 $(B)/tools/tracerec_shim.pic.o: tools/tracerec_shim.c
@@ -44,4 +44,4 @@ $(B)/tools/tracerec_shim.pic.o: tools/tracerec_shim.c
 	$(CC) $(CPPFLAGS) $(SHIM_CFLAGS) -c -o $@ $<
 
 tools/tracerec_shim.so: $(B)/tools/tracerec_shim.pic.o
-	$(CC) -shared -o $@ $^ -ldl -pthread
+	$(CC) $(ARCH) -shared -o $@ $(filter %.o,$^) -ldl -pthread

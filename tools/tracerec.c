@@ -60,6 +60,7 @@
 #include <unistd.h>
 
 #include "options.h"
+#include "progbits.h"
 #include "tracerec_raw.h"
 
 /* Exit statuses of tracerec's own, after env(1)'s. */
@@ -653,6 +654,24 @@ static const char *plural(uint64_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+/* Why a program logged nothing, on stderr: built for another word size
+ * than tracerec (its shim cannot be preloaded then), or out of
+ * LD_PRELOAD's reach. */
+static void explain_nothing_logged(const char *program)
+{
+    char interp[PATH_MAX];
+    int bits = program_bits(program, interp, sizeof interp), own = (int)sizeof(void *) * 8;
+    if (bits != 0 && bits != own)
+        fprintf(stderr, "tracerec: warning: nothing was logged: '%s'%s%s%s is a %d-bit program "
+                "and this tracerec is %d-bit, so its shim cannot be preloaded into it; record "
+                "it with the tracerec of a %d-bit build (make BITS=%d)\n", program,
+                interp[0] ? " runs '" : "", interp, interp[0] ? "', which" : "", bits, own,
+                bits, bits);
+    else
+        fprintf(stderr, "tracerec: warning: nothing was logged: '%s' may be static or setuid, "
+                "which LD_PRELOAD does not reach\n", program);
+}
+
 static void report(const struct options *o, const struct recording *r, const struct raw_header *h)
 {
     fprintf(stderr, "tracerec: recorded %zu operations (%" PRIu64 " closing frees) on %zu ids, "
@@ -684,8 +703,7 @@ static void report(const struct options *o, const struct recording *r, const str
         fprintf(stderr, "tracerec: warning: the raw log stopped early: %s; the trace ends there\n",
                 strerror(h->error));
     if (h->images == 0)
-        fprintf(stderr, "tracerec: warning: nothing was logged: '%s' may be static or setuid, "
-                "which LD_PRELOAD does not reach\n", o->program[0]);
+        explain_nothing_logged(o->program[0]);
 }
 
 int main(int argc, char **argv)

@@ -4,7 +4,7 @@
  * the compiler keeps the table and the call, which do nothing useful.) */
 #include <stdlib.h>
 
-static volatile size_t last_sizes[512];     /* 4096 bytes: more than MAX_GLOBAL_DATA */
+static volatile uint64_t last_sizes[512];   /* 4096 bytes: more than MAX_GLOBAL_DATA */
 static size_t next;
 static void *volatile nothing;              /* always NULL */
 
