@@ -131,7 +131,7 @@ void timeline_record(const struct trace *t, const struct run_settings *s, struct
     if (hm == NULL)
         goto out;
 
-    mem_reset_brk();
+    mem_restart();
     if ((s->policy != NULL && a->set_placement(s->policy) != 0) || a->init() != 0) {
         snprintf(r->message, sizeof r->message, "mm_init failed in the timeline replay");
         goto out;
