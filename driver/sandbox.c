@@ -270,6 +270,7 @@ static void build(struct program *p, const int *fds, size_t n)
     refuse(p);
 
     /* 2. The calls, each with why the replay needs it. */
+    load_abs(p, (uint32_t)offsetof(struct seccomp_data, nr));
     allow_on_fds(p, SYS_write, fds, n);         /* mm.c's output, the report, -T's files */
     allow_on_fds(p, SYS_writev, fds, n);        /* the C library's fatal messages */
     allow_call(p, SYS_close);                   /* fclose of -T's files */
