@@ -1,9 +1,11 @@
 /*
  * forged-report.c - layer 5 (the result channel): the child's result
  * record has an open layout; write one that says "valid, 100%, very fast"
- * into every descriptor the child may hold, the report pipe among them,
- * and end the process before the driver writes its own. Only the token
- * the parent drew for the run, which the forger does not know, stops it.
+ * into the report pipe and end the process before the driver writes its
+ * own. The pipe is the driver's first (pipe() hands out descriptors 3 and
+ * 4, and the child keeps the write end, 4): a forger who tried others
+ * would meet the sandbox, which allows writes to the driver's descriptors
+ * only. Only the token the parent drew for the run stops this one.
  */
 #include <unistd.h>
 
@@ -39,8 +41,7 @@ int mm_init(void)
     forged.result.secs = 1e-9;
     forged.result.reps = 3;
     forged.result.converged = true;
-    for (int fd = 3; fd < 64; fd++)
-        (void)!write(fd, &forged, sizeof forged);
+    (void)!write(4, &forged, sizeof forged);
     _exit(0);
 }
 
