@@ -8,6 +8,7 @@
 #   2. the driver's own cost: checking a large trace against replaying it
 #   3. the throughput spread over repeated runs of the default suite
 #   4. isolation: throughput with and without child processes (-D)
+#   5. the grading's integrity layers: throughput before and after them
 set -u
 cd "$(dirname "$0")/.." || exit 2
 out=build/bench
@@ -52,3 +53,36 @@ for mode in isolated in-process; do
     awk -F, 'NR > 1 { printf "  %s %.0f", $1, $3 }' "$out/$mode/totals.csv"
     echo
 done
+
+# The commit before the grading's integrity layers (issue 11: memlib's
+# high-water mark, the fingerprint in the timed loop, the sandbox): its
+# driver is built aside and run alternately with this one.
+integrity_base=6f95bf8
+section "5. integrity's cost: total Kops of the reference mm.c (policy first) and libc, this driver against the one of commit $integrity_base, alternately"
+before=$out/before
+if git cat-file -e "$integrity_base^{commit}" 2>/dev/null; then
+    rm -rf "$before" && mkdir -p "$before" &&
+        git archive "$integrity_base" | tar -x -C "$before" &&
+        make -s -C "$before" mdriver >/dev/null 2>&1 || before=""
+else
+    before=""
+fi
+if [ -z "$before" ]; then
+    echo "skipped: commit $integrity_base is not in this clone's history (or did not build)"
+else
+    for run in 1 2 3; do
+        for driver in before now; do
+            prog=./mdriver
+            [ "$driver" = before ] && prog=$before/mdriver
+            "$prog" -p first,libc -T "$out/integrity-$driver-$run" >/dev/null
+            printf 'run %s %-6s' "$run" "$driver:"
+            awk -F, 'NR > 1 { printf "  %s %.0f", $1, $3 }' "$out/integrity-$driver-$run/totals.csv"
+            echo
+        done
+    done
+    awk -F, 'FNR > 1 && $1 == "first" { split(FILENAME, p, "-"); k[p[2]] += $3; n[p[2]]++ }
+        END { printf "mean Kops of mm.c (first): before %.0f, now %.0f: now/before = %.3f\n",
+                     k["before"] / n["before"], k["now"] / n["now"],
+                     (k["now"] / n["now"]) / (k["before"] / n["before"]) }' \
+        "$out"/integrity-*/totals.csv
+fi

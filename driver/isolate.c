@@ -366,6 +366,8 @@ static bool believable(const struct trace *t, const struct run_settings *s,
     got->message[sizeof got->message - 1] = '\0';
     got->detail[sizeof got->detail - 1] = '\0';
     const char *why = NULL;
+    /* Within a rounding error: i386's x87 computes with more precision. */
+    double util = got->heap_size ? (double)t->peak_live / (double)got->heap_size : 1.0;
     if (got->ops != t->num_ops || got->peak_live != t->peak_live)
         why = "it names another trace (its operation count or peak live bytes are wrong)";
     else if (got->failure < FAIL_NONE || got->failure > FAIL_IMPOSSIBLE ||
@@ -375,8 +377,8 @@ static bool believable(const struct trace *t, const struct run_settings *s,
         why = "it says utilization applies where it does not, or the reverse";
     else if (got->valid && got->util_applies &&
              (got->heap_size < t->peak_live || got->heap_size > mem_max_heap() ||
-              got->util < 0 || got->util > 1.0 ||
-              got->util != (got->heap_size ? (double)t->peak_live / (double)got->heap_size : 1.0)))
+              got->util < 0 || got->util > 1.0 || got->util > util + 1e-9 ||
+              got->util < util - 1e-9))
         why = "its heap size and utilization are impossible for this trace";
     else if (got->timed && (got->reps < 1 || !(got->secs > 0) || !(got->spread >= 0)))
         why = "its timing figures are impossible";
