@@ -398,6 +398,12 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
 
     char why[SANDBOX_WHY_MAX];
     bool sandboxed = s->alloc->simulated && sandbox_available(why);
+    static bool warned;
+    if (s->alloc->simulated && !sandboxed && !warned) {
+        warned = true;
+        fflush(stdout);
+        fprintf(stderr, "mdriver: warning: mm.c runs without the sandbox: %s\n", why);
+    }
     uint64_t token = fresh_token();
     int fds[2];
     fflush(NULL);
