@@ -17,7 +17,11 @@
 CC        ?= cc
 CPPFLAGS   = -I. -Idriver -D_DEFAULT_SOURCE
 CFLAGS     = -std=c11 -Wall -Wextra -Wpedantic -Werror -g -MMD -MP $(OPT) $(SAN) $(CFLAGS_EXTRA)
-LDFLAGS    = $(SAN)
+LDFLAGS    = $(SAN) $(RELRO)
+# Full RELRO: the table of library functions' addresses is read-only once
+# the program starts, so mm.c cannot redirect the driver's calls (to the
+# clock, say) by writing it; the sandbox lets it mprotect nothing else.
+RELRO      = -Wl,-z,relro,-z,now
 LDLIBS     = -lm
 OPT        = -O2
 DBGFLAGS   = -O0 -DDEBUG
