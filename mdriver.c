@@ -79,8 +79,8 @@ static const struct option_spec option_table[] = {
     {'v', NULL, "print the per-trace table"},
     {'l', NULL, "also show the C library's malloc, the throughput reference"},
     {'c', NULL, "run mm_checkheap after every operation (mm.c must define it)"},
-    {'D', NULL, "debug: run everything in this process (no child processes, no time "
-     "limit), so that gdb stops where the allocator crashes"},
+    {'D', NULL, "debug: run everything in this process (no child processes, no time limit, "
+     "no sandbox), so that gdb stops where the allocator crashes"},
     {'d', NULL, "at a failure, show the heap around it: the driver's view and mm.c's "
      "(mm_walk_heap)"},
     {'f', "FILE", "replay trace FILE instead of the default list; repeatable"},

@@ -218,6 +218,9 @@ static void run_child(const struct trace *t, const struct run_settings *s, doubl
     if (rep == NULL)
         _exit(4);
     rep->kind = REPORT_RESULT;
+    rep->result.ops = t->num_ops;           /* what the parent checks, should the */
+    rep->result.peak_live = t->peak_live;   /* sandbox fail before run_trace */
+    rep->result.util_applies = s->alloc->simulated;
     if (!sandboxed || enter_sandbox(t, s, &rep->result))
         run_trace(t, &cs, &rep->result);
     child_progress.phase = PHASE_DONE;
