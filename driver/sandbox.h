@@ -14,8 +14,8 @@
  * arena, to read/write or to nothing (memlib's own calls); the clocks;
  * getpid, gettid and signals to this process alone (abort, assert); the
  * signal mask; returning from a signal handler; exit. Drivers built with a
- * sanitizer also allow the memory calls of its run-time library (mmap,
- * munmap, madvise): a sanitized driver is for finding bugs, not for
+ * sanitizer also allow the calls of its run-time library (mmap, munmap,
+ * madvise, sigaltstack...): a sanitized driver is for finding bugs, not for
  * grading.
  *
  * The filter checks the architecture first: on x86-64 a 32-bit system call
