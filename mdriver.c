@@ -41,6 +41,7 @@
 #include "report.h"
 #include "results.h"
 #include "run.h"
+#include "sandbox.h"
 #include "score.h"
 #include "shrink.h"
 #include "timeline.h"
@@ -433,6 +434,10 @@ static int setup_grading(const struct options *o, struct grading *g)
             grading_autolab(stdout, g);
         return status;
     }
+    char why[SANDBOX_WHY_MAX];
+    if ((o->autolab || o->gradescope != NULL) && !o->in_process && !sandbox_available(why))
+        fprintf(stderr, "mdriver: warning: mm.c runs without the sandbox that guards the "
+                "grading (README.md): %s\n", why);
     char err[ICOUNT_ERR_MAX];
     if (o->icount && !icount_available(err)) {
         fprintf(stderr, "mdriver: %s\n", err);

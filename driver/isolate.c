@@ -77,6 +77,7 @@ struct report {
     uintptr_t heap_lo, brk;     /* the heap when it happened */
     int phase;                  /* enum run_phase */
     int op;                     /* index of the operation being checked */
+    int exit_status;            /* for REPORT_EXIT: exit()'s argument, or -1 if unknown */
     int syscall_nr;             /* for SIGSYS: the refused system call */
     unsigned syscall_arch;      /* ...and its architecture (AUDIT_ARCH_) */
     struct run_result result;   /* for REPORT_RESULT */
@@ -133,15 +134,32 @@ static void on_fatal_signal(int signo, siginfo_t *info, void *context)
     _exit(3);
 }
 
-static void on_exit_hook(void)
+/* exit() before the run finished: report it, with the status when the C
+ * library tells it (glibc's on_exit), and end the process at once, after
+ * stdio's flush: what exit() would still do (a sanitizer's leak check, say)
+ * may need system calls the sandbox refuses. */
+static void on_exit_status(int status, void *unused)
 {
+    (void)unused;
     if (child_progress.phase == PHASE_DONE)
         return;
     struct report rep;
     memset(&rep, 0, sizeof rep);
     rep.kind = REPORT_EXIT;
+    rep.exit_status = status;
     send_report(&rep);
+    if (status >= 0) {
+        fflush(NULL);
+        _exit(status);
+    }
 }
+
+#if !defined(__GLIBC__)
+static void on_exit_hook(void)
+{
+    on_exit_status(-1, NULL);
+}
+#endif
 
 /* The child's own process group, so that everything the run starts can be
  * killed with it; and the child dies with the driver. */
@@ -167,7 +185,11 @@ static void child_setup(double time_limit)
     static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL, SIGALRM, SIGSYS};
     for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
         sigaction(fatal[i], &sa, NULL);
+#if defined(__GLIBC__)
+    on_exit(on_exit_status, NULL);
+#else
     atexit(on_exit_hook);
+#endif
 
     struct itimerval limit = {0};
     limit.it_value.tv_sec = (time_t)time_limit;
@@ -401,12 +423,6 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
 
     char why[SANDBOX_WHY_MAX];
     bool sandboxed = s->alloc->simulated && sandbox_available(why);
-    static bool warned;
-    if (s->alloc->simulated && !sandboxed && !warned) {
-        warned = true;
-        fflush(stdout);
-        fprintf(stderr, "mdriver: warning: mm.c runs without the sandbox: %s\n", why);
-    }
     uint64_t token = fresh_token();
     int fds[2];
     fflush(NULL);
@@ -486,7 +502,8 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     } else if (complete && rep->kind == REPORT_EXIT) {
         say_where(t, rep, FAIL_EXIT, r);
         run_say(r, "the process ended early: exit(%d) was called before the trace finished",
-               WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
+               rep->exit_status >= 0 ? rep->exit_status
+                                     : WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
     } else {
         say_where(t, NULL, killed ? FAIL_TIMEOUT : WIFSIGNALED(wstatus) ? FAIL_CRASH : FAIL_EXIT, r);
         r->failed_signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;

@@ -23,6 +23,7 @@ struct forged_report {
     uintptr_t heap_lo, brk;
     int phase;
     int op;
+    int exit_status;
     int syscall_nr;
     unsigned syscall_arch;
     struct run_result result;
