@@ -19,7 +19,11 @@ CC        ?= cc
 # _FILE_OFFSET_BITS: files past 2 GiB (tracerec's raw log) in a 32-bit build too.
 CPPFLAGS   = -I. -Idriver -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64
 CFLAGS     = -std=c11 -Wall -Wextra -Wpedantic -Werror -g -MMD -MP $(OPT) $(SAN) $(ARCH) $(CFLAGS_EXTRA)
-LDFLAGS    = $(SAN) $(ARCH)
+LDFLAGS    = $(SAN) $(ARCH) $(RELRO)
+# Full RELRO: the table of library functions' addresses is read-only once
+# the program starts, so mm.c cannot redirect the driver's calls (to the
+# clock, say) by writing it; the sandbox lets it mprotect nothing else.
+RELRO      = -Wl,-z,relro,-z,now
 LDLIBS     = -lm
 OPT        = -O2
 DBGFLAGS   = -O0 -DDEBUG

@@ -139,8 +139,9 @@
 #define GRADESCOPE_MAX_SCORE 100
 #endif
 
-/* Most global and static writable data mm.c may hold, in bytes
- * (.data + .bss + common symbols of mm.o; checked by tools/rulecheck). */
+/* Most global and static writable data mm.c may hold, in bytes (every
+ * writable section of mm.o, whatever its name, plus common symbols;
+ * checked by tools/rulecheck). */
 #ifndef MAX_GLOBAL_DATA
 #define MAX_GLOBAL_DATA 128
 #endif

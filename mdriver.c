@@ -36,15 +36,39 @@
 #include "diagnose.h"
 #include "grading.h"
 #include "icount.h"
+#include "isolate.h"
 #include "options.h"
 #include "report.h"
 #include "results.h"
 #include "run.h"
+#include "sandbox.h"
+#include "score.h"
 #include "shrink.h"
 #include "timeline.h"
 #include "trace.h"
 
 enum { EXIT_VALID = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+/* _exit skips LeakSanitizer's check at exit: run it first, in builds
+ * that have it. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MALLOCLAB_LSAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MALLOCLAB_LSAN 1
+#endif
+#endif
+#ifdef MALLOCLAB_LSAN
+#include <sanitizer/lsan_interface.h>
+static void sanitizer_leak_check(void)
+{
+    __lsan_do_leak_check();
+}
+#else
+static void sanitizer_leak_check(void)
+{
+}
+#endif
 
 /* ---- Options --------------------------------------------------------- */
 
@@ -56,8 +80,8 @@ static const struct option_spec option_table[] = {
     {'v', NULL, "print the per-trace table"},
     {'l', NULL, "also show the C library's malloc, the throughput reference"},
     {'c', NULL, "run mm_checkheap after every operation (mm.c must define it)"},
-    {'D', NULL, "debug: run everything in this process (no child processes, no time "
-     "limit), so that gdb stops where the allocator crashes"},
+    {'D', NULL, "debug: run everything in this process (no child processes, no time limit, "
+     "no sandbox), so that gdb stops where the allocator crashes"},
     {'d', NULL, "at a failure, show the heap around it: the driver's view and mm.c's "
      "(mm_walk_heap)"},
     {'f', "FILE", "replay trace FILE instead of the default list; repeatable"},
@@ -244,7 +268,9 @@ static int make_columns(struct options *o, struct results *rs, const char *prog)
                 o->libc = true;         /* shown, in its usual place at the end */
                 continue;
             }
-            if (mm->set_placement(name) != 0)
+            bool known = o->in_process ? mm->set_placement(name) == 0
+                                       : isolate_knows_policy(mm, name, o->time_limit);
+            if (!known)
                 return options_usage_error(&command_line, prog, "mm.c does not know placement "
                                            "policy '%s' (mm_set_placement returned an error)",
                                            name);
@@ -408,6 +434,10 @@ static int setup_grading(const struct options *o, struct grading *g)
             grading_autolab(stdout, g);
         return status;
     }
+    char why[SANDBOX_WHY_MAX];
+    if ((o->autolab || o->gradescope != NULL) && !o->in_process && !sandbox_available(why))
+        fprintf(stderr, "mdriver: warning: mm.c runs without the sandbox that guards the "
+                "grading (README.md): %s\n", why);
     char err[ICOUNT_ERR_MAX];
     if (o->icount && !icount_available(err)) {
         fprintf(stderr, "mdriver: %s\n", err);
@@ -434,13 +464,18 @@ static bool write_grading(const struct options *o, struct grading *g, bool *outp
     return g->nviolations == 0;
 }
 
-int main(int argc, char **argv)
+/* The driver's run, from the command line to the grading line. */
+static int run_driver(int argc, char **argv)
 {
     struct options o;
     struct results rs = {0};
     struct grading grading = {0};
-    /* Line by line, so that what mm.c prints is not lost in a crash. */
-    setvbuf(stdout, NULL, _IOLBF, 0);
+    /* Line by line, so that what mm.c prints is not lost in a crash; into
+     * a buffer of our own, which stdio would otherwise allocate (and ask
+     * the kernel about stdout) at the first write, perhaps in a sandboxed
+     * run (driver/sandbox.h). */
+    static char stdout_buffer[BUFSIZ];
+    setvbuf(stdout, stdout_buffer, _IOLBF, sizeof stdout_buffer);
     int status = parse_options(argc, argv, &o);
     if (status < 0)
         status = setup_grading(&o, &grading);
@@ -489,6 +524,7 @@ int main(int argc, char **argv)
 
     mem_deinit();
     grading.rs = &rs;
+    all_valid &= !score_any_impossible(&rs);
     all_valid &= write_grading(&o, &grading, &input_error);
     free(o.files);
     free_results(&rs);
@@ -496,4 +532,15 @@ int main(int argc, char **argv)
     if (input_error)
         return EXIT_USAGE;
     return all_valid ? EXIT_VALID : EXIT_FAILED;
+}
+
+int main(int argc, char **argv)
+{
+    int status = run_driver(argc, argv);
+    /* End here, without the atexit handlers and destructors that a
+     * hostile mm.c might have registered: nothing prints after the
+     * grading line. */
+    fflush(NULL);
+    sanitizer_leak_check();
+    _exit(status);
 }

@@ -21,7 +21,8 @@
  *   - mprotect is called only when the break crosses usable_hi, so a run of
  *     small mem_sbrk calls costs one system call per page, not per call.
  *
- * mem_reset_brk, called by the driver between timed replays of a trace,
+ * mem_reset_brk, called by the driver between replays of a trace
+ * (through mem_restart, which then lends the heap to the allocator),
  * moves the break back to heap_lo and makes every formerly usable page
  * PROT_NONE again with one mprotect call, so that an allocator keeping a
  * stale pointer across mm_init faults at once. It does not munmap: the
@@ -66,6 +67,18 @@ static size_t arena_size; /* bytes the heap may grow to, page multiple */
 static char *heap_lo;     /* first byte of the heap; NULL before mem_init */
 static char *cur_brk;     /* the break: one past the heap's last byte */
 static char *usable_hi;   /* end of the read/write pages, page-aligned */
+static char *peak_brk;    /* the break's high-water mark */
+static bool lent;         /* mem_restart has lent the heap to the allocator */
+static const char *refused;   /* the driver's function called while lent, or NULL */
+
+/* While the heap is lent, a call to one of the driver's functions is
+ * refused and remembered: true when `name` must do nothing. */
+static bool refuse_while_lent(const char *name)
+{
+    if (lent && refused == NULL)
+        refused = name;
+    return lent;
+}
 
 size_t mem_pagesize(void)
 {
@@ -93,6 +106,8 @@ static size_t round_up_to_page(size_t offset)
 
 int mem_init(size_t max_heap)
 {
+    if (refuse_while_lent("mem_init"))
+        return -1;
     size_t page = mem_pagesize();
     /* The largest arena whose reservation size and pointer differences
      * (heap offsets, intptr_t increments) cannot overflow. */
@@ -125,12 +140,13 @@ int mem_init(size_t max_heap)
     heap_lo = arena_base + guard_pages * page;
     cur_brk = heap_lo;
     usable_hi = heap_lo;
+    peak_brk = heap_lo;
     return 0;
 }
 
 void mem_deinit(void)
 {
-    if (arena_base == NULL)
+    if (refuse_while_lent("mem_deinit") || arena_base == NULL)
         return;
     /* munmap fails only for arguments we never pass; nothing to recover. */
     (void)munmap(arena_base, reservation_size());
@@ -139,6 +155,7 @@ void mem_deinit(void)
     heap_lo = NULL;
     cur_brk = NULL;
     usable_hi = NULL;
+    peak_brk = NULL;
 }
 
 /* Make the pages up to the one holding `new_brk`'s last byte usable, and
@@ -197,14 +214,17 @@ void *mem_sbrk(intptr_t incr)
     if (new_brk > usable_hi && !make_usable(new_brk))
         return (void *)-1;
     cur_brk = new_brk;
+    if (new_brk > peak_brk)
+        peak_brk = new_brk;
     return old_brk;
 }
 
 void mem_reset_brk(void)
 {
-    if (heap_lo == NULL)
+    if (refuse_while_lent("mem_reset_brk") || heap_lo == NULL)
         return;
     cur_brk = heap_lo;
+    peak_brk = heap_lo;
     if (usable_hi == heap_lo)
         return;
     if (mprotect(heap_lo, (size_t)(usable_hi - heap_lo), reserved_prot) != 0) {
@@ -216,6 +236,29 @@ void mem_reset_brk(void)
         return;
     }
     usable_hi = heap_lo;
+}
+
+void mem_restart(void)
+{
+    lent = false;
+    mem_reset_brk();
+    refused = NULL;
+    lent = true;
+}
+
+void mem_reclaim(void)
+{
+    lent = false;
+}
+
+const char *mem_refused_call(void)
+{
+    return refused;
+}
+
+size_t mem_peak_heapsize(void)
+{
+    return heap_lo == NULL ? 0 : (size_t)(peak_brk - heap_lo);
 }
 
 void *mem_heap_lo(void)

@@ -38,6 +38,7 @@ struct replay {
     const struct run_settings *s;
     struct run_result *r;
     const struct trace_op *op;      /* the operation being checked */
+    struct placement *placed;       /* where each operation left its block */
     struct block *block;            /* one per id */
     struct blockset set;            /* live blocks of nonzero size, by address */
     size_t live_bytes;              /* saturating */
@@ -301,6 +302,19 @@ static bool check_tail(struct replay *rp)
     return true;
 }
 
+/* mm.c must not call the driver's own memlib functions (memlib.h): they
+ * were refused, but the attempt fails the trace, named. */
+static bool check_lent(struct replay *rp)
+{
+    const char *name = mem_refused_call();
+    if (name == NULL)
+        return true;
+    fail(rp, FAIL_FORBIDDEN, "mm.c called %s, which is the driver's, not the allocator's: "
+         "mm.c may only grow the heap with mem_sbrk (emptying the heap under the driver would "
+         "make it look smaller than the memory the allocator used); the call was refused", name);
+    return false;
+}
+
 /* ---- Operations ---------------------------------------------------------- */
 
 static bool do_alloc(struct replay *rp)
@@ -392,7 +406,7 @@ static bool start(struct replay *rp)
         return false;
     }
     if (a->simulated)
-        mem_reset_brk();
+        mem_restart();
     if (rp->s->policy != NULL && a->set_placement(rp->s->policy) != 0) {
         fail(rp, FAIL_SETUP, "mm_set_placement(\"%s\") returned an error: mm.c does not know this policy",
              rp->s->policy);
@@ -408,7 +422,7 @@ static bool start(struct replay *rp)
         fail(rp, FAIL_CHECKHEAP, "mm_checkheap returned false right after mm_init");
         return false;
     }
-    return !a->simulated || check_tail(rp);
+    return !a->simulated || (check_lent(rp) && check_tail(rp));
 }
 
 /* Tell a crash report where the replay is. */
@@ -436,8 +450,12 @@ static bool replay_all(struct replay *rp)
         case OP_REALLOC: ok = do_realloc(rp); break;
         case OP_FREE: ok = do_free(rp); break;
         }
-        if (!ok || (rp->s->alloc->simulated && !check_tail(rp)))
+        if (!ok || (rp->s->alloc->simulated && !(check_lent(rp) && check_tail(rp))))
             return false;
+        const void *block = rp->block[rp->op->id].ptr;
+        rp->placed->fingerprint = fingerprint_step(rp->placed->fingerprint, block);
+        if (rp->placed->after != NULL)
+            rp->placed->after[i] = (uintptr_t)block;
         if (rp->s->check_heap && !rp->s->alloc->checkheap((int)rp->op->line)) {
             fail(rp, FAIL_CHECKHEAP, "mm_checkheap returned false after this operation (its "
                  "own message above says which invariant broke)");
@@ -488,9 +506,29 @@ static void dump(struct replay *rp)
     heapdump_write(&d, rp->r->detail, sizeof rp->r->detail);
 }
 
-void check_replay(const struct trace *t, const struct run_settings *s, struct run_result *r)
+/* Utilization against the heap's high-water mark, which memlib keeps: a
+ * heap that shrank, somehow, still counts at its largest. A figure above
+ * 100% is impossible (the checks above make every live block lie inside
+ * the heap, apart): if one is ever computed, it is a failure, not a score. */
+static void measure_util(struct replay *rp)
 {
-    struct replay rp = {.t = t, .s = s, .r = r};
+    struct run_result *r = rp->r;
+    size_t now = mem_heapsize(), peak = mem_peak_heapsize();
+    r->heap_size = peak > now ? peak : now;
+    r->util = r->heap_size ? (double)rp->t->peak_live / (double)r->heap_size : 1.0;
+    if (r->util > 1.0) {
+        rp->op = NULL;
+        fail(rp, FAIL_IMPOSSIBLE, "a utilization of %.1f%% is impossible: the trace holds %zu "
+             "live bytes at its peak, but the heap never grew past %zu bytes; the heap was "
+             "tampered with", 100.0 * r->util, rp->t->peak_live, r->heap_size);
+        r->util = 0;
+    }
+}
+
+void check_replay(const struct trace *t, const struct run_settings *s, struct placement *placed,
+                  struct run_result *r)
+{
+    struct replay rp = {.t = t, .s = s, .r = r, .placed = placed};
     r->valid = false;
     r->message[0] = '\0';
     r->failed_line = 0;
@@ -509,10 +547,8 @@ void check_replay(const struct trace *t, const struct run_settings *s, struct ru
         dump(&rp);
     if (passed) {
         r->valid = true;
-        if (s->alloc->simulated && !r->stopped) {
-            r->heap_size = mem_heapsize();
-            r->util = r->heap_size ? (double)t->peak_live / (double)r->heap_size : 1.0;
-        }
+        if (s->alloc->simulated && !r->stopped)
+            measure_util(&rp);
     }
     /* mm.c's heap is emptied by the next replay; the C library's blocks
      * must be given back, or a run in one process (-D) leaks them. */

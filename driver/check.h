@@ -11,11 +11,14 @@
 #ifndef MALLOCLAB_CHECK_H
 #define MALLOCLAB_CHECK_H
 
+#include "fingerprint.h"
 #include "run.h"
 
 /* Replay t with every check. On success set r->valid, r->heap_size,
  * r->peak_live and r->util; on the first failure set r->message and
- * r->failed_line and leave r->valid false. */
-void check_replay(const struct trace *t, const struct run_settings *s, struct run_result *r);
+ * r->failed_line and leave r->valid false. Where the blocks went is
+ * recorded in *placed (fingerprint.h), which the caller has seeded. */
+void check_replay(const struct trace *t, const struct run_settings *s, struct placement *placed,
+                  struct run_result *r);
 
 #endif /* MALLOCLAB_CHECK_H */

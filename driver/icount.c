@@ -66,7 +66,7 @@ void icount_free(void *ptr)
 static int prepare(const struct run_settings *s)
 {
     if (s->alloc->simulated)
-        mem_reset_brk();
+        mem_restart();
     if (s->policy != NULL && s->alloc->set_placement(s->policy) != 0)
         return -1;
     return s->alloc->init();

@@ -4,7 +4,8 @@
  *
  * What the child may send, one record through the pipe:
  *   REPORT_RESULT   the run finished; its result record follows
- *   REPORT_SIGNAL   a fatal signal (SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL)
+ *   REPORT_SIGNAL   a fatal signal (SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL,
+ *                   or SIGSYS: a system call the sandbox refused)
  *   REPORT_TIMEOUT  the time limit passed (SIGALRM in the child)
  *   REPORT_EXIT     something called exit() before the run finished
  * The handlers only read plain variables and call write() and _exit(),
@@ -12,8 +13,16 @@
  * heap addresses mean the same in both processes; the parent turns the
  * report into words.
  *
+ * The graded code runs in the child, so the record is checked before it
+ * is believed: it must carry the token the parent drew for this run (the
+ * layout of the record is no secret, the token is), and agree with what
+ * the parent knows itself (the trace's operations and peak, possible
+ * figures). Before mm.c runs, the child enters its own process group (all
+ * of it is killed when the run ends) and the sandbox (sandbox.h).
+ *
  * With -D a run happens in the driver's own process instead, so that a
- * debugger stops at a crash; only an exit() is caught there.
+ * debugger stops at a crash; only an exit() is caught there, and there is
+ * no sandbox.
  */
 #include "isolate.h"
 
@@ -24,11 +33,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/random.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "memlib.h"
+#include "sandbox.h"
+#include "timeline.h"
 
 /* Extra time the parent allows past the limit before it kills a child
  * that has not reported, in seconds. */
@@ -45,8 +62,14 @@ static const uint32_t report_magic = 0x6d616c6cu;  /* "mall" */
 
 enum report_kind { REPORT_RESULT = 1, REPORT_SIGNAL, REPORT_TIMEOUT, REPORT_EXIT };
 
+/* Memory the driver keeps ready for itself in a sandboxed child, where it
+ * can no longer ask the kernel for more: a base, and so much per
+ * operation and per id of the trace (bytes). */
+static const size_t reserve_base = 4u << 20, reserve_per_op = 16, reserve_per_id = 256;
+
 struct report {
     uint32_t magic;
+    uint64_t token;             /* the parent's token for this run */
     int kind;                   /* enum report_kind */
     int signo;
     uintptr_t fault_addr;       /* for SIGSEGV and SIGBUS */
@@ -54,6 +77,9 @@ struct report {
     uintptr_t heap_lo, brk;     /* the heap when it happened */
     int phase;                  /* enum run_phase */
     int op;                     /* index of the operation being checked */
+    int exit_status;            /* for REPORT_EXIT: exit()'s argument, or -1 if unknown */
+    int syscall_nr;             /* for SIGSYS: the refused system call */
+    unsigned syscall_arch;      /* ...and its architecture (AUDIT_ARCH_) */
     struct run_result result;   /* for REPORT_RESULT */
 };
 
@@ -61,6 +87,7 @@ struct report {
 
 /* The child's state, for its signal handlers. */
 static int report_fd = -1;
+static uint64_t report_token;
 static struct run_progress child_progress;
 static volatile sig_atomic_t reported;
 
@@ -70,6 +97,7 @@ static void send_report(struct report *rep)
         return;
     reported = 1;
     rep->magic = report_magic;
+    rep->token = report_token;
     rep->phase = child_progress.phase;
     rep->op = child_progress.op;
     rep->heap_lo = (uintptr_t)mem_heap_lo();
@@ -98,18 +126,49 @@ static void on_fatal_signal(int signo, siginfo_t *info, void *context)
         rep.fault_addr = (uintptr_t)info->si_addr;
         rep.fault_code = info->si_code;
     }
+    if (signo == SIGSYS) {
+        rep.syscall_nr = info->si_syscall;
+        rep.syscall_arch = info->si_arch;
+    }
     send_report(&rep);
     _exit(3);
 }
 
-static void on_exit_hook(void)
+/* exit() before the run finished: report it, with the status when the C
+ * library tells it (glibc's on_exit), and end the process at once, after
+ * stdio's flush: what exit() would still do (a sanitizer's leak check, say)
+ * may need system calls the sandbox refuses. */
+static void on_exit_status(int status, void *unused)
 {
+    (void)unused;
     if (child_progress.phase == PHASE_DONE)
         return;
     struct report rep;
     memset(&rep, 0, sizeof rep);
     rep.kind = REPORT_EXIT;
+    rep.exit_status = status;
     send_report(&rep);
+    if (status >= 0) {
+        fflush(NULL);
+        _exit(status);
+    }
+}
+
+#if !defined(__GLIBC__)
+static void on_exit_hook(void)
+{
+    on_exit_status(-1, NULL);
+}
+#endif
+
+/* The child's own process group, so that everything the run starts can be
+ * killed with it; and the child dies with the driver. */
+static void child_detach(pid_t parent)
+{
+    setpgid(0, 0);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(4);               /* the driver is already gone */
 }
 
 static void child_setup(double time_limit)
@@ -123,10 +182,14 @@ static void child_setup(double time_limit)
     sa.sa_sigaction = on_fatal_signal;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
     sigfillset(&sa.sa_mask);
-    static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL, SIGALRM};
+    static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL, SIGALRM, SIGSYS};
     for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
         sigaction(fatal[i], &sa, NULL);
+#if defined(__GLIBC__)
+    on_exit(on_exit_status, NULL);
+#else
     atexit(on_exit_hook);
+#endif
 
     struct itimerval limit = {0};
     limit.it_value.tv_sec = (time_t)time_limit;
@@ -136,7 +199,39 @@ static void child_setup(double time_limit)
     setitimer(ITIMER_REAL, &limit, NULL);
 }
 
-static void run_child(const struct trace *t, const struct run_settings *s, double time_limit)
+/* Make sure the driver's own allocations in a sandboxed child never need
+ * the kernel: the C library's malloc grows its heap once, now, by more
+ * than the run will use, and keeps it. */
+static void reserve_driver_memory(const struct trace *t)
+{
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_MAX, 0);
+    mallopt(M_TRIM_THRESHOLD, -1);
+#endif
+    void *volatile room = malloc(reserve_base + t->num_ops * reserve_per_op +
+                                 t->num_ids * reserve_per_id);
+    free(room);
+}
+
+/* Everything the child does that the sandbox would refuse, then the
+ * sandbox. Returns false, with a message in r, when it cannot be entered. */
+static bool enter_sandbox(const struct trace *t, const struct run_settings *s,
+                          struct run_result *r)
+{
+    int fds[5] = {STDOUT_FILENO, STDERR_FILENO, report_fd};
+    size_t n = 3;
+    if (s->timeline_dir != NULL && s->stop_at_line == 0)
+        n += (size_t)timeline_open(t, s, fds + n);
+    reserve_driver_memory(t);
+    if (sandbox_enter(fds, n) == 0)
+        return true;
+    run_fail_at(r, t, t->num_ops, FAIL_DRIVER);
+    run_say(r, "cannot enter the sandbox: %s", strerror(errno));
+    return false;
+}
+
+static void run_child(const struct trace *t, const struct run_settings *s, double time_limit,
+                      bool sandboxed)
 {
     child_setup(time_limit);
     struct run_settings cs = *s;
@@ -145,7 +240,11 @@ static void run_child(const struct trace *t, const struct run_settings *s, doubl
     if (rep == NULL)
         _exit(4);
     rep->kind = REPORT_RESULT;
-    run_trace(t, &cs, &rep->result);
+    rep->result.ops = t->num_ops;           /* what the parent checks, should the */
+    rep->result.peak_live = t->peak_live;   /* sandbox fail before run_trace */
+    rep->result.util_applies = s->alloc->simulated;
+    if (!sandboxed || enter_sandbox(t, s, &rep->result))
+        run_trace(t, &cs, &rep->result);
     child_progress.phase = PHASE_DONE;
     fflush(NULL);                   /* whatever mm.c printed */
     send_report(rep);
@@ -208,6 +307,22 @@ static const char *signal_name(int signo)
     return "a signal";
 }
 
+/* The system call the sandbox refused, named. */
+static void explain_syscall(const struct report *rep, struct run_result *r)
+{
+    const char *name = sandbox_syscall_name(rep->syscall_nr, rep->syscall_arch);
+    if (name != NULL)
+        run_say(r, "mm.c made the system call %s, which the lab does not allow", name);
+    else if (sandbox_syscall_name(0, rep->syscall_arch) == NULL)
+        run_say(r, "mm.c made a system call of another architecture (number %d, through "
+                "int 0x80?), which the lab does not allow", rep->syscall_nr);
+    else
+        run_say(r, "mm.c made system call number %d, which the lab does not allow",
+                rep->syscall_nr);
+    run_say(r, ": an allocator gets its memory from mem_sbrk and answers each request as it "
+            "comes, with no files, processes, signals or memory of its own");
+}
+
 static void explain_signal(const struct report *rep, struct run_result *r)
 {
     static const char wild[] = "a wild pointer, often a size or pointer read from damaged "
@@ -228,6 +343,81 @@ static void explain_signal(const struct report *rep, struct run_result *r)
     }
 }
 
+/* A fresh token for a run: the child's report must carry it. */
+static uint64_t fresh_token(void)
+{
+    uint64_t token = 0;
+    if (getrandom(&token, sizeof token, 0) != (ssize_t)sizeof token) {
+        struct timespec ts;
+        clock_gettime(CLOCK_REALTIME, &ts);
+        token = ((uint64_t)ts.tv_nsec << 32) ^ (uint64_t)ts.tv_sec ^ (uint64_t)getpid();
+    }
+    return token;
+}
+
+/* Wait for the child to end (killing it after `grace` seconds), kill
+ * whatever is left in its process group, and reap it. Returns its status. */
+static int reap(pid_t pid, double grace)
+{
+    double deadline = run_clock() + grace;
+    for (;;) {
+        siginfo_t info;
+        memset(&info, 0, sizeof info);
+        int rc = waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT);
+        if ((rc == 0 && info.si_pid == pid) || (rc < 0 && errno != EINTR))
+            break;
+        if (run_clock() > deadline) {
+            kill(pid, SIGKILL);
+            deadline += grace;
+        }
+        struct timespec nap = {0, 1000000};
+        nanosleep(&nap, NULL);
+    }
+    /* The child is a zombie, so its process group's id is still its own. */
+    kill(-pid, SIGKILL);
+    int wstatus = 0;
+    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
+        ;
+    return wstatus;
+}
+
+/* Fail r as forged: the record did not come from the driver. */
+static void say_forged(const struct trace *t, struct run_result *r, const char *why)
+{
+    run_fail_at(r, t, t->num_ops, FAIL_FORGED);
+    run_say(r, "the run's report cannot be believed: %s; something other than the driver "
+            "(mm.c) wrote it, or changed the driver's figures", why);
+}
+
+/* Is the child's result record possible, given what the parent knows? */
+static bool believable(const struct trace *t, const struct run_settings *s,
+                       struct run_result *got, struct run_result *r)
+{
+    got->message[sizeof got->message - 1] = '\0';
+    got->detail[sizeof got->detail - 1] = '\0';
+    const char *why = NULL;
+    /* Within a rounding error: i386's x87 computes with more precision. */
+    double util = got->heap_size ? (double)t->peak_live / (double)got->heap_size : 1.0;
+    if (got->ops != t->num_ops || got->peak_live != t->peak_live)
+        why = "it names another trace (its operation count or peak live bytes are wrong)";
+    else if (got->failure < FAIL_NONE || got->failure > FAIL_IMPOSSIBLE ||
+             got->valid != (got->failure == FAIL_NONE) || got->failed_op > t->num_ops)
+        why = "its failure fields contradict each other";
+    else if (got->util_applies != (s->alloc->simulated && !got->stopped))
+        why = "it says utilization applies where it does not, or the reverse";
+    else if (got->valid && got->util_applies &&
+             (got->heap_size < t->peak_live || got->heap_size > mem_max_heap() ||
+              got->util < 0 || got->util > 1.0 || got->util > util + 1e-9 ||
+              got->util < util - 1e-9))
+        why = "its heap size and utilization are impossible for this trace";
+    else if (got->timed && (got->reps < 1 || !(got->secs > 0) || !(got->spread >= 0)))
+        why = "its timing figures are impossible";
+    if (why == NULL)
+        return true;
+    say_forged(t, r, why);
+    return false;
+}
+
 void isolate_run(const struct trace *t, const struct run_settings *s, double time_limit,
                  struct run_result *r)
 {
@@ -236,6 +426,9 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     r->peak_live = t->peak_live;
     r->util_applies = s->alloc->simulated;
 
+    char why[SANDBOX_WHY_MAX];
+    bool sandboxed = s->alloc->simulated && sandbox_available(why);
+    uint64_t token = fresh_token();
     int fds[2];
     fflush(NULL);
     if (pipe(fds) != 0) {
@@ -245,6 +438,7 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
         return;
     }
     double started = run_clock();
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         snprintf(r->message, sizeof r->message, "%s: cannot start a process: %s", t->path,
@@ -257,8 +451,11 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     if (pid == 0) {
         close(fds[0]);
         report_fd = fds[1];
-        run_child(t, s, time_limit);
+        report_token = token;
+        child_detach(parent);
+        run_child(t, s, time_limit, sandboxed);
     }
+    setpgid(pid, pid);          /* also here: no race with the child's own call */
     close(fds[1]);
 
     /* Read one report, waiting no longer than the limit and the grace. */
@@ -286,14 +483,18 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
         got += (size_t)n;
     }
     close(fds[0]);
-    int wstatus = 0;
-    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
-        ;
+    int wstatus = reap(pid, grace_secs);
     double secs = run_clock() - started;
 
     bool complete = rep != NULL && got == sizeof *rep && rep->magic == report_magic;
-    if (complete && rep->kind == REPORT_RESULT) {
-        *r = rep->result;
+    if (complete && rep->token != token) {
+        say_forged(t, r, "it does not carry the token the driver drew for this run");
+    } else if (complete && rep->kind == REPORT_RESULT) {
+        if (believable(t, s, &rep->result, r))
+            *r = rep->result;
+    } else if (complete && rep->kind == REPORT_SIGNAL && rep->signo == SIGSYS) {
+        say_where(t, rep, FAIL_FORBIDDEN, r);
+        explain_syscall(rep, r);
     } else if (complete && rep->kind == REPORT_SIGNAL) {
         say_where(t, rep, FAIL_CRASH, r);
         r->failed_signal = rep->signo;
@@ -306,7 +507,8 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     } else if (complete && rep->kind == REPORT_EXIT) {
         say_where(t, rep, FAIL_EXIT, r);
         run_say(r, "the process ended early: exit(%d) was called before the trace finished",
-               WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
+               rep->exit_status >= 0 ? rep->exit_status
+                                     : WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
     } else {
         say_where(t, NULL, killed ? FAIL_TIMEOUT : WIFSIGNALED(wstatus) ? FAIL_CRASH : FAIL_EXIT, r);
         r->failed_signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
@@ -323,6 +525,34 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
             run_say(r, "the process ended without a report");
     }
     free(rep);
+}
+
+bool isolate_knows_policy(const struct allocator *a, const char *name, double time_limit)
+{
+    char why[SANDBOX_WHY_MAX];
+    bool sandboxed = sandbox_available(why);
+    fflush(NULL);
+    pid_t parent = getpid();
+    pid_t pid = fork();
+    if (pid < 0)
+        return false;
+    if (pid == 0) {
+        child_detach(parent);
+        child_setup(time_limit);
+        report_fd = STDERR_FILENO;
+        reported = 1;           /* a crash here is not a run's: no report */
+        int fd = STDERR_FILENO, out = STDOUT_FILENO;
+        int fds[2] = {fd, out};
+        if (sandboxed && sandbox_enter(fds, 2) != 0)
+            _exit(2);
+        int known = a->set_placement(name) == 0;
+        child_progress.phase = PHASE_DONE;
+        fflush(NULL);
+        _exit(known ? 0 : 1);
+    }
+    setpgid(pid, pid);
+    int wstatus = reap(pid, time_limit + grace_secs);
+    return WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0;
 }
 
 /* ---- In this process (-D) ---------------------------------------------------- */
@@ -361,5 +591,7 @@ void isolate_run_here(const struct trace *t, const struct run_settings *s, struc
     here_label = s->label != NULL ? s->label : "mm";
     here_trace = t;
     run_trace(t, &hs, r);
+    if (s->alloc->simulated)
+        mem_reclaim();
     here_trace = NULL;
 }

@@ -19,6 +19,11 @@
 void isolate_run(const struct trace *t, const struct run_settings *s, double time_limit,
                  struct run_result *r);
 
+/* Whether mm.c knows placement policy `name` (mm_set_placement returns 0),
+ * asked in a child process: the driver's own process never runs mm.c's
+ * code, so nothing mm.c does can write after the grading line. */
+bool isolate_knows_policy(const struct allocator *a, const char *name, double time_limit);
+
 /* Like run_trace, in this process (-D): a crash is left to the debugger,
  * but an exit() before the run ends prints the failure and ends the driver
  * with status 1, never with the allocator's status. */

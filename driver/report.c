@@ -53,6 +53,13 @@ static void column_totals(const struct results *rs, size_t c, struct totals *tot
 static void print_index(FILE *out, const struct column *col, const struct totals *tot,
                         bool counted)
 {
+    if (tot->impossible) {
+        fprintf(out, "%s: no performance index: the figures computed are impossible (mean "
+                "utilization %.1f%%, index %.1f of 100): the heap or the results were "
+                "tampered with; this is a failure, not a score\n", col->label,
+                100.0 * tot->impossible_util, tot->impossible_index);
+        return;
+    }
     if (!tot->has_index) {
         if (!col->alloc->simulated)
             return;

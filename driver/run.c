@@ -4,10 +4,12 @@
 #include "run.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "check.h"
+#include "fingerprint.h"
 #include "timeline.h"
 #include "timing.h"
 
@@ -29,6 +31,10 @@ const char *failure_kind_name(enum failure_kind k)
         [FAIL_TIMEOUT] = "time limit",
         [FAIL_EXIT] = "early exit",
         [FAIL_DRIVER] = "driver error",
+        [FAIL_FORBIDDEN] = "forbidden call",
+        [FAIL_TIMED_DIFFERS] = "differs when timed",
+        [FAIL_FORGED] = "forged report",
+        [FAIL_IMPOSSIBLE] = "impossible figure",
     };
     return k < sizeof names / sizeof names[0] ? names[k] : "?";
 }
@@ -74,15 +80,18 @@ void run_say(struct run_result *r, const char *fmt, ...)
 void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r)
 {
     memset(r, 0, sizeof *r);
+    struct placement placed = {.fingerprint = FINGERPRINT_SEED,
+                               .after = malloc((t->num_ops ? t->num_ops : 1) * sizeof *placed.after)};
     double started = run_clock();
-    check_replay(t, s, r);
+    check_replay(t, s, &placed, r);
     r->check_secs = run_clock() - started;
     if (r->stopped)
         r->util_applies = false;
     if (r->valid && !r->stopped && s->timeline_dir != NULL && s->alloc->simulated)
         timeline_record(t, s, r);
     if (r->valid && !r->stopped && s->time_it)
-        time_replays(t, s, r);
+        time_replays(t, s, &placed, r);
+    free(placed.after);
     if (s->progress != NULL)
         s->progress->phase = PHASE_DONE;
 }

@@ -57,6 +57,10 @@ enum failure_kind {
     FAIL_TIMEOUT,       /* the time limit passed */
     FAIL_EXIT,          /* the process ended before the run did */
     FAIL_DRIVER,        /* the driver itself could not go on (out of memory, fork failed) */
+    FAIL_FORBIDDEN,     /* mm.c called what the lab does not allow (a driver's function, a system call) */
+    FAIL_TIMED_DIFFERS, /* mm.c placed blocks differently when timed than when checked */
+    FAIL_FORGED,        /* the run's report was not the driver's, or contradicts what the parent knows */
+    FAIL_IMPOSSIBLE,    /* a figure no allocator can reach (utilization above 100%) */
 };
 
 /* "overlap", "data changed", ...: a failure kind in a few words. */
@@ -72,9 +76,9 @@ const char *failure_kind_name(enum failure_kind k);
 struct run_result {
     bool valid;             /* every check passed */
     bool util_applies;      /* false for libc: its heap is not ours to measure */
-    double util;            /* peak live payload / final heap size, in [0, 1] */
+    double util;            /* peak live payload / the heap's high-water mark, in [0, 1] */
     size_t peak_live;       /* bytes */
-    size_t heap_size;       /* bytes, at the end of the checked replay */
+    size_t heap_size;       /* bytes: the heap's high-water mark in the checked replay */
     size_t ops;             /* operations per replay */
     double check_secs;      /* how long the checked replay took, in seconds */
     bool timed;

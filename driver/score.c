@@ -60,6 +60,27 @@ void score_column(const struct results *rs, size_t col, double reference_kops, s
         tot->tput_term = (100 - UTIL_WEIGHT) * (ratio < 1.0 ? ratio : 1.0);
         tot->index = tot->util_term + tot->tput_term;
     }
+    /* No allocator uses less memory than it holds live: such a figure is a
+     * bug or a forgery, never a score. */
+    if (tot->util > 1.0 || (tot->has_index && tot->index > 100.0)) {
+        tot->impossible = true;
+        tot->impossible_util = tot->util;
+        tot->impossible_index = tot->index;
+        tot->has_index = false;
+        tot->util = 0;
+        tot->index = tot->util_term = tot->tput_term = 0;
+    }
+}
+
+bool score_any_impossible(const struct results *rs)
+{
+    for (size_t c = 0; c < rs->ncols; c++) {
+        struct totals tot;
+        score_column(rs, c, score_reference_kops(rs), &tot);
+        if (tot.impossible)
+            return true;
+    }
+    return false;
 }
 
 double score_reference_kops(const struct results *rs)

@@ -28,11 +28,16 @@ struct totals {
     bool has_index;
     double reference_kops;      /* what kops is measured against */
     double util_term, tput_term, index;   /* each in [0, 100] */
+    bool impossible;            /* util above 100% or index above 100: a failure, no index */
+    double impossible_util, impossible_index;   /* what was computed, for the message */
 };
 
 /* Totals for column `col`; `reference_kops` <= 0 means there is none, and
  * then there is no index. */
 void score_column(const struct results *rs, size_t col, double reference_kops, struct totals *tot);
+
+/* Whether some column computed an impossible figure (totals.impossible). */
+bool score_any_impossible(const struct results *rs);
 
 /* The reference throughput for this run: REFERENCE_KOPS (under -I, the
  * nominal Kops of ICOUNT_REFERENCE_IPO), or the Kops of the libc column

@@ -115,6 +115,34 @@ static FILE *open_data(const char *dir, const char *kind, const struct trace *t,
     return f;
 }
 
+/* What timeline_open prepared: the files, or why they could not be opened. */
+static FILE *opened_timeline, *opened_heapmap;
+static char opened_error[RUN_MESSAGE_MAX];
+static char timeline_buffer[BUFSIZ], heapmap_buffer[BUFSIZ];
+
+int timeline_open(const struct trace *t, const struct run_settings *s, int fds[2])
+{
+    static struct run_result why;   /* open_data's message goes into one */
+    why.message[0] = '\0';
+    opened_timeline = open_data(s->timeline_dir, "timeline", t, s->label, &why);
+    opened_heapmap = opened_timeline ? open_data(s->timeline_dir, "heapmap", t, s->label, &why)
+                                     : NULL;
+    snprintf(opened_error, sizeof opened_error, "%s", why.message);
+    if (opened_heapmap == NULL) {
+        if (opened_timeline != NULL)
+            fclose(opened_timeline);
+        opened_timeline = NULL;
+        return 0;
+    }
+    /* Buffers of their own: stdio would otherwise allocate them, and ask
+     * the kernel about the file, at the first write. */
+    setvbuf(opened_timeline, timeline_buffer, _IOFBF, sizeof timeline_buffer);
+    setvbuf(opened_heapmap, heapmap_buffer, _IOFBF, sizeof heapmap_buffer);
+    fds[0] = fileno(opened_timeline);
+    fds[1] = fileno(opened_heapmap);
+    return 2;
+}
+
 void timeline_record(const struct trace *t, const struct run_settings *s, struct run_result *r)
 {
     const struct allocator *a = s->alloc;
@@ -126,12 +154,21 @@ void timeline_record(const struct trace *t, const struct run_settings *s, struct
         snprintf(r->message, sizeof r->message, "out of memory for the timeline");
         goto out;
     }
-    tl = open_data(s->timeline_dir, "timeline", t, s->label, r);
-    hm = tl ? open_data(s->timeline_dir, "heapmap", t, s->label, r) : NULL;
+    if (opened_heapmap != NULL || opened_error[0] != '\0') {
+        tl = opened_timeline;
+        hm = opened_heapmap;
+        if (hm == NULL)
+            snprintf(r->message, sizeof r->message, "%s", opened_error);
+        opened_timeline = opened_heapmap = NULL;
+        opened_error[0] = '\0';
+    } else {
+        tl = open_data(s->timeline_dir, "timeline", t, s->label, r);
+        hm = tl ? open_data(s->timeline_dir, "heapmap", t, s->label, r) : NULL;
+    }
     if (hm == NULL)
         goto out;
 
-    mem_reset_brk();
+    mem_restart();
     if ((s->policy != NULL && a->set_placement(s->policy) != 0) || a->init() != 0) {
         snprintf(r->message, sizeof r->message, "mm_init failed in the timeline replay");
         goto out;

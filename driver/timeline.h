@@ -27,7 +27,13 @@
  * message on stderr. */
 int timeline_make_dirs(const char *dir);
 
-/* Sample and write the files; a failure to write is reported in r->message
+/* Open the two files for `t` ahead of timeline_record, with buffers of
+ * their own, for a process that will not be allowed to open files by then
+ * (sandbox.h). Their descriptors go into fds[0..1]; returns how many (0
+ * when they could not be opened: timeline_record then says why). */
+int timeline_open(const struct trace *t, const struct run_settings *s, int fds[2]);
+
+/* Sample and write the files (those timeline_open opened, if it did); a failure to write is reported in r->message
  * without making the run invalid. */
 void timeline_record(const struct trace *t, const struct run_settings *s, struct run_result *r);
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "config.h"
+#include "fingerprint.h"
 #include "memlib.h"
 
 /* Shortest sample worth timing, in seconds: well above the clock's
@@ -22,6 +23,7 @@ struct timed {
     void **ptr;             /* one per id */
     uint32_t *left_live;    /* ids a trace leaves live, freed after each libc replay */
     size_t num_left_live;
+    const struct placement *checked;    /* the checked replay's fingerprint */
 };
 
 /* Empty the heap and initialise the allocator, outside the timed region. */
@@ -29,18 +31,20 @@ static int prepare(const struct timed *tm)
 {
     const struct allocator *a = tm->s->alloc;
     if (a->simulated)
-        mem_reset_brk();
+        mem_restart();
     if (tm->s->policy != NULL && a->set_placement(tm->s->policy) != 0)
         return -1;
     return a->init();
 }
 
-/* One replay; returns the seconds its operations took. */
-static double replay(const struct timed *tm)
+/* One replay; returns the seconds its operations took, and where it
+ * placed the blocks in *fp. */
+static double replay(const struct timed *tm, uint64_t *fp)
 {
     const struct allocator *a = tm->s->alloc;
     const struct trace_op *op = tm->t->ops, *end = op + tm->t->num_ops;
     void **ptr = tm->ptr;
+    uint64_t placed = FINGERPRINT_SEED;
     double start = run_clock();
     for (; op < end; op++) {
         switch (op->kind) {
@@ -48,8 +52,10 @@ static double replay(const struct timed *tm)
         case OP_REALLOC: ptr[op->id] = a->realloc(ptr[op->id], op->size); break;
         case OP_FREE: a->free(ptr[op->id]); break;
         }
+        placed = fingerprint_step(placed, ptr[op->id]);
     }
     double secs = run_clock() - start;
+    *fp = placed;
     /* mm.c's heap is emptied by the next prepare(); libc's must be freed. */
     if (!a->simulated)
         for (size_t i = 0; i < tm->num_left_live; i++)
@@ -57,14 +63,19 @@ static double replay(const struct timed *tm)
     return secs;
 }
 
-/* Seconds per replay, averaged over a batch of n replays. */
+/* Seconds per replay, averaged over a batch of n replays; -1 when init
+ * failed, 1 when a replay was not the one checked (fingerprint.h). */
 static int sample(const struct timed *tm, long n, double *secs)
 {
     double total = 0;
     for (long i = 0; i < n; i++) {
         if (prepare(tm) != 0)
             return -1;
-        total += replay(tm);
+        uint64_t fp;
+        total += replay(tm, &fp);
+        if (tm->s->alloc->simulated &&
+            (fp != tm->checked->fingerprint || mem_refused_call() != NULL))
+            return 1;
     }
     *secs = total / (double)n;
     return 0;
@@ -96,9 +107,11 @@ static uint32_t *ids_left_live(const struct trace *t, size_t *count)
     return ids;
 }
 
-void time_replays(const struct trace *t, const struct run_settings *s, struct run_result *r)
+void time_replays(const struct trace *t, const struct run_settings *s,
+                  const struct placement *checked, struct run_result *r)
 {
-    struct timed tm = {.t = t, .s = s};
+    struct timed tm = {.t = t, .s = s, .checked = checked};
+    int rc;
     if (s->progress != NULL)
         s->progress->phase = PHASE_TIME;
     double samples[TIMING_MAX_REPS > TIMING_K ? TIMING_MAX_REPS : TIMING_K];
@@ -115,8 +128,8 @@ void time_replays(const struct trace *t, const struct run_settings *s, struct ru
     /* A warm-up replay, untimed: the allocator (and the kernel) get the
      * memory the trace needs before the clock runs. It also sizes a batch. */
     double warm;
-    if (sample(&tm, 1, &warm) != 0)
-        goto init_failed;
+    if ((rc = sample(&tm, 1, &warm)) != 0)
+        goto not_timed;
     long batch = warm > 0 ? (long)(min_sample_secs / warm) + 1 : max_batch;
     if (batch > max_batch)
         batch = max_batch;
@@ -125,8 +138,8 @@ void time_replays(const struct trace *t, const struct run_settings *s, struct ru
     int n = 0;
     r->converged = false;
     while (n < max_reps) {
-        if (sample(&tm, batch, &samples[n]) != 0)
-            goto init_failed;
+        if ((rc = sample(&tm, batch, &samples[n])) != 0)
+            goto not_timed;
         n++;
         qsort(samples, (size_t)n, sizeof samples[0], compare_doubles);
         if (n >= TIMING_K) {
@@ -145,7 +158,11 @@ void time_replays(const struct trace *t, const struct run_settings *s, struct ru
     r->timed = true;
     goto out;
 
-init_failed:
+not_timed:
+    if (rc > 0) {
+        fingerprint_explain(t, s, checked, r);
+        goto out;
+    }
     snprintf(r->message, sizeof r->message,
              "%s: %s failed between timed replays, although it had succeeded for the checks",
              t->path, s->alloc->simulated ? "mm_init" : "init");

@@ -12,11 +12,14 @@
 #ifndef MALLOCLAB_TIMING_H
 #define MALLOCLAB_TIMING_H
 
+#include "fingerprint.h"
 #include "run.h"
 
 /* Time `t`, which has passed its checks; fills r->secs, r->spread,
- * r->reps, r->converged and sets r->timed. On a failure to initialise,
- * sets r->valid false with a message. */
-void time_replays(const struct trace *t, const struct run_settings *s, struct run_result *r);
+ * r->reps, r->converged and sets r->timed. On a failure to initialise, or
+ * a replay that is not the one `checked` (fingerprint.h), sets r->valid
+ * false with a message. */
+void time_replays(const struct trace *t, const struct run_settings *s,
+                  const struct placement *checked, struct run_result *r);
 
 #endif /* MALLOCLAB_TIMING_H */

@@ -32,3 +32,28 @@ tests/broken/mdriver-%: $(B)/tests/broken/%.o $(LAB_DRIVER_OBJS)
 
 test: $(BROKEN_DRIVERS)
 CLEAN_EXTRA += $(BROKEN_DRIVERS)
+
+# Hostile allocators: tests/hostile/NAME.c attacks the grading, one class
+# of attack each, or is an honest control that no protection may touch;
+# each is linked into its own driver, tests/hostile/mdriver-NAME, as the
+# broken ones are (tests/test_hostile.sh). The process-group test needs a
+# driver without the sandbox, which would refuse the fork first: only
+# driver/sandbox.c is built again, without it.
+HOSTILE_SOURCES = $(wildcard tests/hostile/*.c)
+HOSTILE_DRIVERS = $(HOSTILE_SOURCES:tests/hostile/%.c=tests/hostile/mdriver-%) \
+                  tests/hostile/mdriver-fork-nosandbox
+
+tests/hostile/mdriver-%: $(B)/tests/hostile/%.o $(LAB_DRIVER_OBJS)
+	$(LINK)
+
+$(B)/driver/sandbox-off.o: driver/sandbox.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -DMALLOCLAB_NO_SANDBOX -c -o $@ $<
+
+tests/hostile/mdriver-fork-nosandbox: $(B)/tests/hostile/fork.o \
+        $(filter-out $(B)/driver/sandbox.o,$(LAB_DRIVER_OBJS)) $(B)/driver/sandbox-off.o
+	$(LINK)
+
+$(HOSTILE_DRIVERS): build/flavor
+test: $(HOSTILE_DRIVERS)
+CLEAN_EXTRA += $(HOSTILE_DRIVERS)
