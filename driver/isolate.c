@@ -378,7 +378,22 @@ static int reap(pid_t pid, double grace)
     int wstatus = 0;
     while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
         ;
+    /* What the run started died with it; the driver is their subreaper
+     * (adopt_orphans), so they are its children now. Reap them, or they
+     * stay behind as zombies where init does not reap. */
+    while (waitpid(-pid, NULL, 0) > 0 || errno == EINTR)
+        ;
     return wstatus;
+}
+
+/* Make this process the parent of whatever its runs leave orphaned, so
+ * that reap() can collect them: once is enough. */
+static void adopt_orphans(void)
+{
+    static bool done;
+    if (!done)
+        prctl(PR_SET_CHILD_SUBREAPER, 1);
+    done = true;
 }
 
 /* Fail r as forged: the record did not come from the driver. */
@@ -439,6 +454,7 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
     }
     double started = run_clock();
     pid_t parent = getpid();
+    adopt_orphans();
     pid_t pid = fork();
     if (pid < 0) {
         snprintf(r->message, sizeof r->message, "%s: cannot start a process: %s", t->path,
@@ -533,6 +549,7 @@ bool isolate_knows_policy(const struct allocator *a, const char *name, double ti
     bool sandboxed = sandbox_available(why);
     fflush(NULL);
     pid_t parent = getpid();
+    adopt_orphans();
     pid_t pid = fork();
     if (pid < 0)
         return false;
