@@ -33,6 +33,7 @@
 #include "memlib.h"
 
 #include "allocator.h"
+#include "breakdown.h"
 #include "diagnose.h"
 #include "grading.h"
 #include "icount.h"
@@ -83,6 +84,11 @@ static const struct option_spec option_table[] = {
      "(the compiler's messages)"},
     {'I', NULL, "throughput from the instructions the allocator executes (valgrind's "
      "callgrind), not from a clock: the same on every run"},
+    {'F', NULL, "after the table, where each trace's memory went: the final heap split at "
+     "the peak of live payload into payload, internal and external fragmentation, the "
+     "allocator's structures, and growth after the peak (mm_walk_heap divides it)"},
+    {'H', "FILE.html", "write one self-contained page to FILE.html that shows the heap "
+     "at every operation of the first trace, under each policy (open it in a browser)"},
     {'P', NULL, "replay each trace once after a warm-up, unchecked and untimed, through "
      "icount_malloc, _realloc and _free: what -I counts under callgrind; for profilers"},
 };
@@ -119,6 +125,8 @@ struct options {
     unsigned stop_line;                             /* -x */
     bool verbose, per_trace, libc, check_heap, in_process, dump;
     bool autolab, icount, replay_only;              /* -g, -I, -P */
+    bool breakdown;                                 /* -F */
+    const char *html;                               /* -H */
 };
 
 /* Parse argv into *o; returns -1 to go on, or an exit status. */
@@ -166,6 +174,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'B': o->build_log = optarg; break;
         case 'I': o->icount = true; break;
         case 'P': o->replay_only = o->in_process = true; break;
+        case 'F': o->breakdown = true; break;
+        case 'H': o->html = optarg; break;
         case 'M':
             if (!parse_size(optarg, &o->max_heap))
                 return options_usage_error(&command_line, argv[0], "-M wants a size in bytes "
@@ -482,6 +492,8 @@ int main(int argc, char **argv)
     if (o.verbose)
         printf("\n");
     report_table(stdout, &rs, o.per_trace);
+    if (o.breakdown)
+        breakdown_report(stdout, &rs);
     if (o.csv != NULL && report_csv(o.csv, &rs) != 0)
         input_error = true;
     if (o.timeline_dir != NULL && write_timeline_csvs(o.timeline_dir, &rs) != 0)

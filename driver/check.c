@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "blockset.h"
+#include "breakdown.h"
 #include "heapdump.h"
 #include "config.h"
 #include "memlib.h"
@@ -421,12 +422,21 @@ static void progress(const struct replay *rp, enum run_phase phase, size_t op)
     }
 }
 
+/* The peak of live payload: split the heap as it is now (-F). */
+static void measure_peak(struct replay *rp)
+{
+    if (rp->s->alloc->simulated)
+        breakdown_at_peak(&rp->r->breakdown, rp->s->alloc, &rp->set, rp->t->peak_live);
+}
+
 static bool replay_all(struct replay *rp)
 {
     const struct trace *t = rp->t;
     progress(rp, PHASE_START, 0);
     if (!start(rp))
         return false;
+    if (t->peak_live == 0)
+        measure_peak(rp);
     for (size_t i = 0; i < t->num_ops; i++) {
         progress(rp, PHASE_CHECK, i);
         rp->op = &t->ops[i];
@@ -443,6 +453,8 @@ static bool replay_all(struct replay *rp)
                  "own message above says which invariant broke)");
             return false;
         }
+        if (i == t->peak_op && t->peak_live > 0)
+            measure_peak(rp);
         if (rp->s->stop_at_line != 0 && rp->op->line >= rp->s->stop_at_line) {
             rp->r->stopped = true;
             return true;
@@ -512,6 +524,7 @@ void check_replay(const struct trace *t, const struct run_settings *s, struct ru
         if (s->alloc->simulated && !r->stopped) {
             r->heap_size = mem_heapsize();
             r->util = r->heap_size ? (double)t->peak_live / (double)r->heap_size : 1.0;
+            breakdown_finish(&r->breakdown, r->heap_size);
         }
     }
     /* mm.c's heap is emptied by the next replay; the C library's blocks

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "allocator.h"
+#include "heapwalk.h"
 #include "trace.h"
 
 /* Where a run is, for a report written by a signal handler: what was
@@ -68,6 +69,15 @@ const char *failure_kind_name(enum failure_kind k);
 /* Room for a heap dump. */
 #define RUN_DETAIL_MAX 6144
 
+/* Where the final heap went, measured at the peak of live payload (-F):
+ * at_peak splits the heap as it was then, growth is what the heap grew by
+ * after it; together they add up to heap_size. */
+struct breakdown {
+    bool measured;              /* a valid run of mm.c, to its end */
+    struct heap_split at_peak;
+    size_t growth;              /* bytes */
+};
+
 /* What a run found. A plain record, no pointers: it can cross a pipe. */
 struct run_result {
     bool valid;             /* every check passed */
@@ -83,6 +93,7 @@ struct run_result {
     int reps;               /* timed replays */
     bool converged;         /* the k fastest agreed within the tolerance */
     unsigned long long instructions;    /* -I: executed by the allocator in one replay */
+    struct breakdown breakdown;         /* -F */
     enum failure_kind failure;
     int failed_signal;      /* for FAIL_CRASH */
     size_t failed_op;       /* index of the failing operation, or num_ops if none */

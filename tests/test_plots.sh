@@ -79,7 +79,7 @@ fi
 
 # results.csv: its header, one valid row per trace and policy, libc's
 # utilization empty, the others' peak / heap.
-[ "$(head -n 1 "$data/results.csv")" = "trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,message" ] ||
+[ "$(head -n 1 "$data/results.csv")" = "trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,internal,external,structure,growth,message" ] ||
     note "header: $(head -n 1 "$data/results.csv")"
 for t in $traces; do
     for p in $mm_policies libc; do
