@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 traces="uniform bimodal split"          # split: 12 operations, every one sampled
 mm_policies="first next best"
-plots="util throughput heap-over-time heapmap tradeoff"
+plots="util throughput heap-over-time heapmap tradeoff breakdown"
 data=$tmp/data
 
 # note LINE: add a line to $problems, the details of the test under way.
