@@ -18,6 +18,8 @@
  *     driver/report.c     the table and the CSV
  *     driver/grading.c    the autograders' outputs (-g, -G)
  *     driver/icount.c     throughput from instruction counts, under callgrind (-I, -P)
+ *     driver/breakdown.c  where the memory went (-F; heapwalk.c splits the heap)
+ *     driver/viewer.c     the heap in the browser (-H; viewrec.c records a replay)
  *
  * Exit status: 0 every trace valid; 1 some trace failed a check (or mm.c
  * broke a rule, -R, or did not build, -B); 2 a usage or input error (a
@@ -44,6 +46,7 @@
 #include "shrink.h"
 #include "timeline.h"
 #include "trace.h"
+#include "viewer.h"
 
 enum { EXIT_VALID = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
@@ -196,6 +199,9 @@ static int parse_options(int argc, char **argv, struct options *o)
     if (optind < argc)
         return options_usage_error(&command_line, argv[0], "unexpected argument '%s' (traces "
                                    "are given with -f)", argv[optind]);
+    if (o->html != NULL && (o->stop_line != 0 || o->replay_only))
+        return options_usage_error(&command_line, argv[0], "-H draws a whole checked run; "
+                                   "leave out -x and -P");
     if (o->shrink_path != NULL && o->in_process)
         return options_usage_error(&command_line, argv[0], "-S needs child processes to try "
                                    "each smaller trace; leave out -D");
@@ -380,6 +386,13 @@ static bool run_row(struct options *o, struct results *rs, size_t i, bool *input
                    100.0 * r->spread, r->reps,
                    r->converged ? "" : " (did not settle in the time allowed)");
         }
+    }
+    if (o->html != NULL && i == 0) {
+        if (viewer_write(o->html, &t, rs, i, o->check_heap, o->time_limit, !o->in_process) == 0)
+            printf("Wrote %s: the heap of %s at every operation (open it in a browser)\n",
+                   o->html, row->path);
+        else
+            *input_error = true;
     }
     trace_free(&t);
     return all_valid;

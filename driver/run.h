@@ -28,6 +28,8 @@ struct run_progress {
     volatile sig_atomic_t op;       /* index of the operation being checked */
 };
 
+struct viewrec;
+
 struct run_settings {
     const struct allocator *alloc;
     const char *policy;     /* passed to mm_set_placement, or NULL to leave mm.c's default */
@@ -39,6 +41,7 @@ struct run_settings {
     bool dump;                  /* at a failure, or a stop, show the heap (heapdump.h) */
     unsigned stop_at_line;      /* stop after the operation on this line; 0: run to the end */
     uintptr_t dump_focus;       /* where to show the heap at a stop; 0: the line's block */
+    struct viewrec *viewrec;    /* -H: record the replay for the viewer (viewrec.h), or NULL */
 };
 
 /* What went wrong, so that a shrunk trace can be said to fail "the same way". */
@@ -94,6 +97,7 @@ struct run_result {
     bool converged;         /* the k fastest agreed within the tolerance */
     unsigned long long instructions;    /* -I: executed by the allocator in one replay */
     struct breakdown breakdown;         /* -F */
+    unsigned first_bad_line;    /* the first operation mm_checkheap faulted (diagnose.h), or 0 */
     enum failure_kind failure;
     int failed_signal;      /* for FAIL_CRASH */
     size_t failed_op;       /* index of the failing operation, or num_ops if none */
