@@ -23,7 +23,7 @@ const COLOURS = {
 };
 /* Driver-view snapshots every this many operations (a count). */
 const SNAPSHOT_EVERY = 2048;
-const ROW_HEIGHT = 18, ROW_GAP = 6, MAX_ROWS = 24;
+const ROW_HEIGHT = 18, ROW_GAP = 6, MAX_ROWS = 16;
 
 const view = { m: 0, policy: 0, pinned: null };
 
@@ -236,6 +236,8 @@ function drawChart(m) {
   };
   const steps = Math.min(end, W);
   const sample = f => { const pts = []; for (let s = 0; s <= steps; s++) { const t = Math.round(s * end / steps); pts.push([t, f(t)]); } return pts; };
+  g.fillStyle = "#666"; g.font = "11px sans-serif";
+  g.fillText(bytes(top), pad + 4, 12);
   line(COLOURS.structure, sample(t => heapAt(P, Math.min(t, P.last))), 2);
   line(COLOURS.payload, sample(t => P.chartLive[Math.min(t, N)]), 2);
   const stride = Math.max(1, Math.floor(P.frames.length / (2 * W)));
@@ -258,10 +260,12 @@ function escapeHtml(s) {
   return String(s).replace(/[&<>"]/g, ch => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]);
 }
 
-/* The heap's layout: bytes per row, pixels per byte. */
+/* The heap's layout: bytes per row, pixels per byte; one scale for every
+ * policy, so that their heaps compare at a glance. */
 function layout(P, width) {
+  const most = Math.max(...DATA.policies.map(Q => Q.maxHeap));
   let rowBytes = 64;
-  while (rowBytes * MAX_ROWS < P.maxHeap) rowBytes *= 2;
+  while (rowBytes * MAX_ROWS < most) rowBytes *= 2;
   const rows = Math.max(1, Math.ceil(P.maxHeap / rowBytes));
   return { rowBytes, rows, scale: width / rowBytes, height: rows * (ROW_HEIGHT + ROW_GAP) + 14 };
 }
@@ -372,11 +376,19 @@ function outline(g, L, a, b, colour, width) {
   spans(L, a, Math.max(b, a + 1), (x, y, w) => g.strokeRect(x + 0.5, y - 1.5, Math.max(w - 1, 2), ROW_HEIGHT + 3));
 }
 
+/* Where operation i put its block: for a free, where the block was. */
+function opOffset(P, i) {
+  if (T.kind[i] !== "f") return P.ptr[i];
+  for (let j = i - 1; j >= 0; j--)
+    if (T.id[j] === T.id[i]) return T.kind[j] === "f" ? -1 : P.ptr[j];
+  return -1;
+}
+
 /* The block of the operation just performed. */
 function drawCurrent(g, L, P, M, m) {
   if (m === 0 || m > P.ptr.length || m > P.last) return;
-  const i = m - 1, off = P.ptr[i];
-  if (T.kind[i] === "f" || off < 0) return;
+  const i = m - 1, off = opOffset(P, i);
+  if (off < 0) return;
   const b = M.walked && M.walked.blocks.find(k => off >= k.off && off < k.off + k.size);
   if (b) outline(g, L, b.off, b.off + b.size, "#000", 2);
   else outline(g, L, off, off + T.size[i], "#000", 2);
@@ -472,6 +484,7 @@ function writeState(m) {
       breakdown: B.measured ? [B.payload, B.divided ? B.internal : null, B.divided ? B.external : null,
                                B.divided ? B.structure : null, B.growth] : null,
       now: f && f.divided ? [f.payload, f.internal, f.external, f.structure, f.heap] : null,
+      lists: P.lists && M.walked ? M.walked.blocks.filter(b => !b.allocated && b.next !== null).map(b => [b.off, b.next]) : [],
       failure: P.failed_op >= 0 ? { op: P.failed_op, moment: failureMoment(P), kind: P.failure,
         marked: P.fail && M.at === P.fail.op + 1 && P.fail.from >= 0 ? [P.fail.from, Math.max(P.fail.to, P.fail.from + 1)] : null,
         blocks: markedPayloads(P, M) } : null,
