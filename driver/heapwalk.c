@@ -50,23 +50,20 @@ void heapwalk_free(struct heapwalk *w)
     *w = (struct heapwalk){0};
 }
 
-/* Live payload bytes wholly inside [lo, hi); *partial when one crosses an
- * end. Payloads are absolute addresses, lo and hi too. */
-static size_t payload_inside(const struct blockset *live, uintptr_t lo, uintptr_t hi,
-                             bool *partial)
+/* The live payloads in address order, as offsets: one walk of the set. */
+struct payloads {
+    const struct blockset *live;
+    uintptr_t heap_lo;
+    uintptr_t *span;        /* start, end, start, end, ... */
+    size_t n;
+};
+
+static void collect(void *ctx, uint32_t id)
 {
-    size_t bytes = 0;
-    uint32_t below = blockset_below(live, lo);
-    if (below != BLOCKSET_NONE && live->node[below].end > lo)
-        *partial = true;
-    for (uint32_t id = blockset_at_or_above(live, lo);
-         id != BLOCKSET_NONE && live->node[id].start < hi;
-         id = blockset_at_or_above(live, live->node[id].start + 1)) {
-        if (live->node[id].end > hi)
-            *partial = true;
-        bytes += (size_t)(live->node[id].end - live->node[id].start);
-    }
-    return bytes;
+    struct payloads *p = ctx;
+    p->span[2 * p->n] = p->live->node[id].start - p->heap_lo;
+    p->span[2 * p->n + 1] = p->live->node[id].end - p->heap_lo;
+    p->n++;
 }
 
 void heap_split_measure(const struct heapwalk *w, const struct blockset *live, size_t payload,
@@ -81,7 +78,16 @@ void heap_split_measure(const struct heapwalk *w, const struct blockset *live, s
         snprintf(out->why, sizeof out->why, "the driver ran out of memory copying the blocks");
         return;
     }
-    size_t in_blocks = 0, holding = 0, free_bytes = 0;
+    struct payloads p = {live, w->heap_lo, malloc((live->count ? live->count : 1) * 2 *
+                                                   sizeof *p.span), 0};
+    if (p.span == NULL) {
+        snprintf(out->why, sizeof out->why, "the driver ran out of memory");
+        return;
+    }
+    blockset_walk(live, collect, &p);
+
+    /* Blocks and payloads are both in address order: one pass over each. */
+    size_t in_blocks = 0, holding = 0, free_bytes = 0, k = 0;
     uintptr_t cursor = 0;
     for (size_t i = 0; i < w->n; i++) {
         const struct walked_block *b = &w->block[i];
@@ -90,15 +96,24 @@ void heap_split_measure(const struct heapwalk *w, const struct blockset *live, s
                      " (%zu bytes) %s", b->off, b->size,
                      b->off < cursor ? "overlaps the block before it"
                                      : "does not fit inside the heap");
+            free(p.span);
             return;
         }
         cursor = b->off + b->size;
-        bool partial = false;
-        size_t inside = payload_inside(live, w->heap_lo + b->off, w->heap_lo + cursor, &partial);
+        while (k < p.n && p.span[2 * k] < b->off)      /* payloads in no block */
+            k++;
+        bool partial = k > 0 && p.span[2 * k - 1] > b->off && p.span[2 * k - 2] < b->off;
+        size_t inside = 0;
+        for (; k < p.n && p.span[2 * k] < cursor; k++) {
+            if (p.span[2 * k + 1] > cursor)
+                partial = true;
+            inside += (size_t)(p.span[2 * k + 1] - p.span[2 * k]);
+        }
         if (partial || (inside > 0 && !b->allocated)) {
             snprintf(out->why, sizeof out->why, "a live payload %s mm_walk_heap's %s block at "
                      "heap+0x%" PRIxPTR, partial ? "crosses the edge of" : "lies inside",
                      b->allocated ? "allocated" : "free", b->off);
+            free(p.span);
             return;
         }
         in_blocks += inside;
@@ -107,6 +122,7 @@ void heap_split_measure(const struct heapwalk *w, const struct blockset *live, s
         else if (inside > 0)
             holding += b->size;
     }
+    free(p.span);
     if (in_blocks != payload) {
         snprintf(out->why, sizeof out->why, "%zu bytes of live payload lie outside every block "
                  "mm_walk_heap reported", payload - in_blocks);

@@ -12,7 +12,7 @@
 
 /* A key frame at least this often (frames), so that the page can find any
  * moment quickly. */
-static const size_t key_every = 64;
+static const size_t key_every = 256;
 
 int viewrec_open(struct viewrec *v, size_t bytes)
 {

@@ -22,8 +22,8 @@ const COLOURS = {
   list: "#8E44AD", future: "#F4F4F4",
 };
 /* Driver-view snapshots every this many operations (a count). */
-const SNAPSHOT_EVERY = 2048;
-const ROW_HEIGHT = 18, ROW_GAP = 6, MAX_ROWS = 16;
+const SNAPSHOT_EVERY = 1024;
+const ROW_HEIGHT = 18, ROW_GAP = 6, MAX_ROWS = 16, LEFT = 70;
 
 const view = { m: 0, policy: 0, pinned: null };
 
@@ -224,8 +224,17 @@ function drawChart(m) {
   const c = document.getElementById("chart"), g = c.getContext("2d");
   const P = DATA.policies[view.policy];
   const W = c.width, H = c.height, pad = 4, end = Math.max(lastMoment(), 1);
-  const top = Math.max(P.maxHeap, T.peak_live, 1);
   const x = t => pad + (W - 2 * pad) * t / end;
+  if (!P.chart) P.chart = drawChartLines(P, W, H, pad, end, x);
+  g.putImageData(P.chart, 0, 0);
+  g.strokeStyle = "#000"; g.lineWidth = 1; g.beginPath();
+  g.moveTo(x(m), 0); g.lineTo(x(m), H); g.stroke();
+}
+
+/* The chart's lines, drawn once per policy; returns the picture. */
+function drawChartLines(P, W, H, pad, end, x) {
+  const c = document.getElementById("chart"), g = c.getContext("2d");
+  const top = Math.max(P.maxHeap, T.peak_live, 1);
   const y = v => H - pad - (H - 2 * pad) * v / top;
   g.clearRect(0, 0, W, H);
   if (!P.chartLive) P.chartLive = liveOverTime();
@@ -244,12 +253,11 @@ function drawChart(m) {
   const fr = P.frames.filter((f, i) => i % stride === 0 && f.divided);
   line(COLOURS.overhead, fr.map(f => [f.m, f.internal]), 1.5);
   line(COLOURS.external, fr.map(f => [f.m, f.external]), 1.5);
-  g.strokeStyle = "#000"; g.lineWidth = 1; g.beginPath();
-  g.moveTo(x(m), 0); g.lineTo(x(m), H); g.stroke();
   document.getElementById("chart-legend").innerHTML =
     swatch(COLOURS.structure, "heap size") + swatch(COLOURS.payload, "live payload") +
     swatch(COLOURS.overhead, "internal fragmentation") + swatch(COLOURS.external, "external (free blocks)") +
     "<span>policy " + escapeHtml(P.label) + (DATA.policies.length > 1 ? " (press 1-" + DATA.policies.length + " for another)" : "") + "</span>";
+  return g.getImageData(0, 0, W, H);
 }
 
 function swatch(colour, text) {
@@ -267,7 +275,7 @@ function layout(P, width) {
   let rowBytes = 64;
   while (rowBytes * MAX_ROWS < most) rowBytes *= 2;
   const rows = Math.max(1, Math.ceil(P.maxHeap / rowBytes));
-  return { rowBytes, rows, scale: width / rowBytes, height: rows * (ROW_HEIGHT + ROW_GAP) + 14 };
+  return { rowBytes, rows, scale: (width - LEFT) / rowBytes, height: rows * (ROW_HEIGHT + ROW_GAP) + 14 };
 }
 
 /* Call fn(x, y, w) for each row piece of bytes [a, b). */
@@ -275,7 +283,7 @@ function spans(L, a, b, fn) {
   for (let r = Math.floor(a / L.rowBytes); r * L.rowBytes < b && r < L.rows; r++) {
     const lo = Math.max(a, r * L.rowBytes) - r * L.rowBytes;
     const hi = Math.min(b, (r + 1) * L.rowBytes) - r * L.rowBytes;
-    fn(lo * L.scale, 12 + r * (ROW_HEIGHT + ROW_GAP), Math.max((hi - lo) * L.scale, 1));
+    fn(LEFT + lo * L.scale, 12 + r * (ROW_HEIGHT + ROW_GAP), Math.max((hi - lo) * L.scale, 1));
   }
 }
 
@@ -308,9 +316,11 @@ function drawHeap(P, m) {
   const fill = (colour, a, b, inset) => spans(L, a, b, (x, y, w) => {
     g.fillStyle = colour; g.fillRect(x, y + (inset || 0), w, ROW_HEIGHT - 2 * (inset || 0));
   });
-  if (M.walked) {
+  if (M.walked) {   /* blocks and payloads are both in address order */
+    let k = 0;
     for (const b of M.walked.blocks) {
-      const holds = M.payloads.some(p => p.off >= b.off && p.off < b.off + b.size);
+      while (k < M.payloads.length && M.payloads[k].off < b.off) k++;
+      const holds = k < M.payloads.length && M.payloads[k].off < b.off + b.size;
       fill(!b.allocated ? COLOURS.free : holds ? COLOURS.overhead : COLOURS.structure, b.off, b.off + b.size);
     }
   }
@@ -320,6 +330,7 @@ function drawHeap(P, m) {
     for (const b of M.walked.blocks)
       if (b.size * L.scale >= 4) spans(L, b.off, b.off + 1, (x, y) => g.fillRect(x, y, 1, ROW_HEIGHT));
   }
+  drawOffsets(g, L);
   drawPages(g, L, M.heap);
   drawBreak(g, L, M.heap);
   if (P.lists && M.walked) drawFreeList(g, L, M.walked.blocks);
@@ -339,6 +350,13 @@ function heapNote(P, M, m) {
   return parts.filter(Boolean).join(" · ");
 }
 
+/* Each row's first offset, at its left. */
+function drawOffsets(g, L) {
+  g.fillStyle = "#555"; g.font = "11px ui-monospace, monospace";
+  for (let r = 0; r < L.rows; r++)
+    g.fillText("+0x" + (r * L.rowBytes).toString(16), 2, 12 + r * (ROW_HEIGHT + ROW_GAP) + 13);
+}
+
 function drawPages(g, L, heap) {
   if (DATA.page * L.scale < 6) return;
   g.fillStyle = "#333";
@@ -349,10 +367,11 @@ function drawPages(g, L, heap) {
 function drawBreak(g, L, heap) {
   g.fillStyle = COLOURS.fail;
   const r = Math.min(Math.floor(heap / L.rowBytes), L.rows - 1);
-  const x = (heap - r * L.rowBytes) * L.scale, y = 12 + r * (ROW_HEIGHT + ROW_GAP);
-  g.fillRect(Math.min(x, L.rowBytes * L.scale - 2), y - 4, 2, ROW_HEIGHT + 8);
+  const x = LEFT + (heap - r * L.rowBytes) * L.scale, y = 12 + r * (ROW_HEIGHT + ROW_GAP);
+  const right = LEFT + L.rowBytes * L.scale;
+  g.fillRect(Math.min(x, right - 2), y - 4, 2, ROW_HEIGHT + 8);
   g.font = "10px sans-serif";
-  g.fillText("break", Math.min(x + 3, L.rowBytes * L.scale - 30), y - 2);
+  g.fillText("break", Math.min(x + 3, right - 30), y - 2);
 }
 
 /* Free lists: an arrow from each free block to the next of its list. */
@@ -472,6 +491,7 @@ function showDetails(target, P, off) {
 /* The state element: what the page shows, for tests and scripts. */
 function writeState(m) {
   const state = { op: m, line: m > 0 ? T.line[m - 1] : 0, text: m > 0 ? opText(m - 1) : "",
+                  ms: Math.round(performance.now()),
                   policy: DATA.policies[view.policy].label, policies: {} };
   for (const P of DATA.policies) {
     const M = P.moment || momentOf(P, m), B = P.breakdown;
@@ -507,7 +527,7 @@ function buildPolicies() {
     const sec = document.createElement("section");
     sec.className = "policy";
     const h = document.createElement("h2");
-    h.textContent = (DATA.policies.length > 1 ? "Policy " : "mm.c, ") + P.label +
+    h.textContent = (DATA.policies.length > 1 || P.label !== "mm" ? "Policy " + P.label : "mm.c") +
       (P.valid ? ": valid, utilization " + (100 * P.util).toFixed(1) + "%" : ": FAILED (" + P.failure + ")");
     sec.appendChild(h);
     const note = document.createElement("p"); note.className = "note"; sec.appendChild(note);
@@ -538,9 +558,9 @@ function buildPolicies() {
 function offsetAt(P, e) {
   const L = P.layout, r = P.section.canvas.getBoundingClientRect();
   const sx = P.section.canvas.width / r.width, sy = P.section.canvas.height / r.height;
-  const x = (e.clientX - r.left) * sx, y = (e.clientY - r.top) * sy;
+  const x = (e.clientX - r.left) * sx - LEFT, y = (e.clientY - r.top) * sy;
   const row = Math.max(0, Math.min(L.rows - 1, Math.floor((y - 12 + ROW_GAP / 2) / (ROW_HEIGHT + ROW_GAP))));
-  return Math.max(0, Math.floor(row * L.rowBytes + x / L.scale));
+  return Math.max(0, Math.floor(row * L.rowBytes + Math.max(x, 0) / L.scale));
 }
 
 function hover(P, e) {
@@ -634,12 +654,33 @@ function wire() {
   window.addEventListener("hashchange", () => go(readHash()));
 }
 
+/* #bench=K: after the first picture, draw K evenly spread moments, one
+ * after another, and K single steps forward, and put the mean time of each
+ * in the state element (make bench reads them: BENCHMARKS.md). */
+function bench(k) {
+  const time = moments => {
+    const t0 = performance.now();
+    for (const m of moments) { view.m = m; render(); }
+    return (performance.now() - t0) / moments.length;
+  };
+  const end = lastMoment(), jumps = [], steps = [];
+  for (let i = 0; i < k; i++) jumps.push(Math.floor((i * 7919 % k) * end / k));
+  for (let i = 0; i < k; i++) steps.push(Math.floor(end / 2) + i);
+  const first = performance.now();
+  const jumpMs = time(jumps), stepMs = time(steps);
+  const state = JSON.parse(document.getElementById("state").textContent);
+  state.bench = { first_ms: Math.round(first), jump_ms: +jumpMs.toFixed(2), step_ms: +stepMs.toFixed(2) };
+  document.getElementById("state").textContent = JSON.stringify(state);
+}
+
 function main() {
   DATA.policies.forEach(preparePolicy);
   showSummary();
   buildPolicies();
   wire();
   go(readHash());
+  const k = parseInt(new URLSearchParams(location.hash.slice(1)).get("bench"), 10);
+  if (k > 0) requestAnimationFrame(() => requestAnimationFrame(() => bench(k)));
 }
 
 main();
