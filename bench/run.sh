@@ -52,3 +52,6 @@ for mode in isolated in-process; do
     awk -F, 'NR > 1 { printf "  %s %.0f", $1, $3 }' "$out/$mode/totals.csv"
     echo
 done
+
+section "5. the viewer page (mdriver -H): size, first picture, redraw time"
+sh bench/viewer.sh

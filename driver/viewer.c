@@ -69,9 +69,9 @@ static void json_trace(FILE *f, const struct trace *t)
     fprintf(f, "],\"size\":[");
     for (size_t i = 0; i < t->num_ops; i++)
         fprintf(f, "%s%zu", i ? "," : "", t->ops[i].size);
-    fprintf(f, "],\"line\":[");
+    fprintf(f, "],\"line_step\":[");    /* each line less the one before: mostly 1 */
     for (size_t i = 0; i < t->num_ops; i++)
-        fprintf(f, "%s%" PRIu32, i ? "," : "", t->ops[i].line);
+        fprintf(f, "%s%" PRIu32, i ? "," : "", t->ops[i].line - (i ? t->ops[i - 1].line : 0));
     fprintf(f, "]}");
 }
 

@@ -16,6 +16,8 @@
 const DATA = JSON.parse(document.getElementById("data").textContent);
 const T = DATA.trace;
 const N = T.ops;
+T.line = new Uint32Array(N);    /* the trace lines, from their steps */
+for (let i = 0, line = 0; i < N; i++) T.line[i] = line += T.line_step[i];
 const COLOURS = {
   payload: "#0072B2", overhead: "#E69F00", free: "#9AD3A8", structure: "#7F7F7F",
   unknown: "#DDDDDD", growth: "#56B4E9", external: "#D55E00", fail: "#D00000",
@@ -172,7 +174,7 @@ function failureMoment(P) {
 
 function firstBadMoment(P) {
   if (!P.first_bad_line) return -1;
-  const i = T.line.indexOf(P.first_bad_line);
+  const i = T.line.indexOf(P.first_bad_line);    /* a typed array: -1 when absent */
   return i < 0 ? -1 : i + 1;
 }
 
