@@ -28,7 +28,8 @@ if [ -z "$browser" ]; then
     exit 0
 fi
 for program in ./mdriver "$B/mdriver-correct" "$B/mdriver-overlap-partial" \
-               "$B/mdriver-free-writes-next" "$B/mdriver-segv" tests/viewer/mdriver-explicit; do
+               "$B/mdriver-free-writes-next" "$B/mdriver-segv" "$B/mdriver-late-corruption" \
+               tests/viewer/mdriver-explicit; do
     [ -x "$program" ] || give_up "drivers-are-built" "no $program: run make test"
 done
 
@@ -155,7 +156,7 @@ expect_status 1
 expect_err "which overlaps live block 1 (48 bytes at heap+0x50, placed at line 6)"
 s=$(state "$tmp/ov.html" "op=99")
 case "$s" in
-    *'"failure":{"op":2,"moment":3,"kind":"overlapping blocks","marked":[96,144],"blocks":[[80,48,1]]}'*) ;;
+    *'"failure":{"op":2,"moment":3,"first_bad":-1,"kind":"overlapping blocks","marked":[96,144],"blocks":[[80,48,1]]}'*) ;;
     *) note "the failure is not marked on block 1 at heap+0x50 (80): $s" ;;
 esac
 end "viewer-failure-marks-the-overlapped-block"
@@ -172,13 +173,28 @@ case "$s" in
 esac
 end "viewer-failure-marks-the-damaged-bytes"
 
+# late-corruption breaks a header at line 7 (the third operation); the
+# driver notices at line 15 (the eleventh); mm_checkheap finds line 7 as the
+# first bad operation, and the page can jump to both.
+printf '1\n7\n15\n448\na 0 64\na 1 64\na 2 64\na 3 32\nf 1\na 4 128\nf 3\na 5 16\nf 2\na 6 48\nr 0 256\nf 4\nf 5\nf 6\nf 0\n' >"$tmp/late.rep"
+begin
+run "$B/mdriver-late-corruption" -H "$tmp/late.html" -f "$tmp/late.rep"
+expect_status 1
+expect_err "first bad operation: the heap was already inconsistent after line 7"
+s=$(state "$tmp/late.html" "op=1")
+case "$s" in
+    *'"failure":{"op":10,"moment":11,"first_bad":3,"kind":"realloc lost data"'*) ;;
+    *) note "the page does not know the failure at op 11 and the first bad op 3: $s" ;;
+esac
+end "viewer-knows-the-first-bad-operation"
+
 # A crash: the page shows the heap just before the crashing operation.
 begin
 run "$B/mdriver-segv" -H "$tmp/sg.html" -f traces/coalesce-both.rep
 expect_status 1
 s=$(state "$tmp/sg.html" "op=99")
 case "$s" in
-    *'"shown":2,'*'"failure":{"op":2,"moment":2,"kind":"crash"'*) ;;
+    *'"shown":2,'*'"failure":{"op":2,"moment":2,"first_bad":-1,"kind":"crash"'*) ;;
     *) note "the crash page does not show the heap after op 2, before the crash: $s" ;;
 esac
 end "viewer-crash-shows-the-heap-just-before"

@@ -507,7 +507,7 @@ function writeState(m) {
                                B.divided ? B.structure : null, B.growth] : null,
       now: f && f.divided ? [f.payload, f.internal, f.external, f.structure, f.heap] : null,
       lists: P.lists && M.walked ? M.walked.blocks.filter(b => !b.allocated && b.next !== null).map(b => [b.off, b.next]) : [],
-      failure: P.failed_op >= 0 ? { op: P.failed_op, moment: failureMoment(P), kind: P.failure,
+      failure: P.failed_op >= 0 ? { op: P.failed_op, moment: failureMoment(P), first_bad: firstBadMoment(P), kind: P.failure,
         marked: P.fail && M.at === P.fail.op + 1 && P.fail.from >= 0 ? [P.fail.from, Math.max(P.fail.to, P.fail.from + 1)] : null,
         blocks: markedPayloads(P, M) } : null,
     };
