@@ -274,8 +274,8 @@ function escapeHtml(s) {
  * policy, so that their heaps compare at a glance. */
 function layout(P, width) {
   const most = Math.max(...DATA.policies.map(Q => Q.maxHeap));
-  let rowBytes = 64;
-  while (rowBytes * MAX_ROWS < most) rowBytes *= 2;
+  let rowBytes = 64;     /* at most MAX_ROWS rows; a small heap in two, up to a page each */
+  while (rowBytes * MAX_ROWS < most || (rowBytes * 2 < most && rowBytes < DATA.page)) rowBytes *= 2;
   const rows = Math.max(1, Math.ceil(P.maxHeap / rowBytes));
   return { rowBytes, rows, scale: (width - LEFT) / rowBytes, height: rows * (ROW_HEIGHT + ROW_GAP) + 14 };
 }
