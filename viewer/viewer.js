@@ -92,7 +92,7 @@ function decodeBlocks(flat) {
 function preparePolicy(P) {
   P.frames = P.frames.map(f => ({
     m: f[0], key: f[1] === 1, heap: f[2], payload: f[3], internal: f[4], external: f[5],
-    structure: f[6], divided: f[7] === 1, removed: f[8], added: decodeBlocks(f[9]),
+    structure: f[6], divided: f[7] === 1, removed: f[8], flat: f[9], added: null,
   }));
   P.cache = null;
   P.maxHeap = P.heapsz.reduce((a, h) => Math.max(a, h[1]), 1);
@@ -153,6 +153,7 @@ function blocksAt(P, m) {
     const f = P.frames[j];
     if (f.key) map.clear();
     for (const off of f.removed) map.delete(off);
+    if (!f.added) f.added = decodeBlocks(f.flat);     /* when first needed */
     for (const b of f.added) map.set(b.off, b);
   }
   const blocks = Array.from(map.values()).sort((a, b) => a.off - b.off);
