@@ -27,7 +27,7 @@ if [ -z "$browser" ]; then
     summary
     exit 0
 fi
-for program in ./mdriver "$B/mdriver-correct" "$B/mdriver-overlap-partial" \
+for program in ./mdriver tools/tracegen "$B/mdriver-correct" "$B/mdriver-overlap-partial" \
                "$B/mdriver-free-writes-next" "$B/mdriver-segv" "$B/mdriver-late-corruption" \
                tests/viewer/mdriver-explicit; do
     [ -x "$program" ] || give_up "drivers-are-built" "no $program: run make test"
@@ -145,6 +145,25 @@ for p in first best; do
     esac
 done
 end "viewer-long-trace-rebuilds-the-blocks-from-deltas"
+
+# Past VIEWER_EXACT_OPS (20,000) operations mm.c's blocks are sampled: a
+# moment between samples says so (exact false, the sample shown before it),
+# the peak and the end are exact, and the driver's payloads stay exact.
+tools/tracegen -p uniform -n 24000 -l 300 -M 512 -s 3 -o "$tmp/long.rep"
+begin
+run ./mdriver -H "$tmp/long.html" -f "$tmp/long.rep"
+expect_status 0
+s=$(state "$tmp/long.html" "op=12345")
+case "$s" in
+    *'"shown":12345,"exact":false,'*) ;;
+    *) note "op 12345 is not shown as sampled: $(printf '%s' "$s" | head -c 300)" ;;
+esac
+s=$(state "$tmp/long.html" "op=24000")
+case "$s" in
+    *'"shown":24000,"exact":true,'*) ;;
+    *) note "the last operation is not exact: $(printf '%s' "$s" | head -c 300)" ;;
+esac
+end "viewer-samples-a-trace-past-the-exact-limit"
 
 # ---- Failures -------------------------------------------------------------------
 
