@@ -24,7 +24,7 @@ const COLOURS = {
   list: "#8E44AD", future: "#F4F4F4",
 };
 /* Driver-view snapshots every this many operations (a count). */
-const SNAPSHOT_EVERY = 1024;
+const SNAPSHOT_EVERY = 4096;
 const ROW_HEIGHT = 18, ROW_GAP = 6, MAX_ROWS = 16, LEFT = 70;
 
 const view = { m: 0, policy: 0, pinned: null };
