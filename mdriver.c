@@ -389,8 +389,8 @@ static bool run_row(struct options *o, struct results *rs, size_t i, bool *input
     }
     if (o->html != NULL && i == 0) {
         if (viewer_write(o->html, &t, rs, i, o->check_heap, o->time_limit, !o->in_process) == 0)
-            printf("Wrote %s: the heap of %s at every operation (open it in a browser)\n",
-                   o->html, row->path);
+            printf("Wrote %s: the heap of %s at every operation (open it in a browser)%s\n",
+                   o->html, row->path, rs->nrows > 1 ? "; -H draws the first trace only" : "");
         else
             *input_error = true;
     }

@@ -263,6 +263,14 @@ int viewer_write(const char *path, const struct trace *t, const struct results *
                     markers[i]);
             return -1;
         }
+    size_t drawn = 0;
+    for (size_t c = 0; c < rs->ncols; c++)
+        drawn += rs->col[c].shown && rs->col[c].alloc->simulated;
+    if (drawn == 0) {
+        fprintf(stderr, "mdriver: -H draws mm.c's heap, and this run has no mm.c policy "
+                        "(the C library's heap is not the lab's to show)\n");
+        return -1;
+    }
     FILE *f = fopen(path, "w");
     if (f == NULL) {
         fprintf(stderr, "mdriver: cannot write '%s': %s\n", path, strerror(errno));

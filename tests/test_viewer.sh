@@ -18,6 +18,27 @@ B=tests/broken
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
+# ---- Without a browser: what -H refuses ----------------------------------------------
+
+begin
+run ./mdriver -p libc -H "$tmp/libc.html" -f traces/coalesce-both.rep
+expect_status 2
+expect_err "mdriver: -H draws mm.c's heap, and this run has no mm.c policy"
+[ -e "$tmp/libc.html" ] && note "a page was written for libc"
+end "viewer-refuses-a-run-without-mm-c"
+
+begin
+run ./mdriver -H "$tmp/no/such/folder/x.html" -f traces/coalesce-both.rep
+expect_status 2
+expect_err "mdriver: cannot write '$tmp/no/such/folder/x.html': No such file or directory"
+end "viewer-says-when-it-cannot-write-the-page"
+
+begin
+run ./mdriver -H "$tmp/x.html" -x 7 -f traces/coalesce-both.rep
+expect_status 2
+expect_err "-H draws a whole checked run; leave out -x and -P"
+end "viewer-refuses-a-stopped-run"
+
 browser=""
 for name in chromium chromium-browser google-chrome; do
     if command -v "$name" >/dev/null 2>&1; then browser=$name; break; fi
