@@ -18,8 +18,10 @@ void breakdown_at_peak(struct breakdown *b, const struct allocator *a,
 
 void breakdown_finish(struct breakdown *b, size_t final_heap)
 {
-    b->growth = final_heap - b->at_peak.heap;
-    b->measured = true;
+    /* memlib's heap only grows; should it ever have shrunk (mem_reset_brk
+     * called by mm.c), there is no honest split to give. */
+    b->measured = final_heap >= b->at_peak.heap;
+    b->growth = b->measured ? final_heap - b->at_peak.heap : 0;
 }
 
 /* "  123456  12.3%": bytes and their share of the final heap. */

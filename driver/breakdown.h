@@ -26,7 +26,8 @@
 void breakdown_at_peak(struct breakdown *b, const struct allocator *a,
                        const struct blockset *live, size_t payload);
 
-/* At the end of a valid run: the growth after the peak. */
+/* At the end of a valid run: the growth after the peak (not measured if
+ * the heap ended smaller than it was at the peak). */
 void breakdown_finish(struct breakdown *b, size_t final_heap);
 
 /* The -F table: one row per trace and shown mm.c column. */
