@@ -682,6 +682,7 @@ function main() {
   buildPolicies();
   wire();
   go(readHash());
+  render();     /* the first picture now, not at the next frame: the state is there on load */
   const k = parseInt(new URLSearchParams(location.hash.slice(1)).get("bench"), 10);
   if (k > 0) requestAnimationFrame(() => requestAnimationFrame(() => bench(k)));
 }
