@@ -81,6 +81,7 @@ include tools/tools.mk
 include tests/tests.mk
 include tests/fuzz/fuzz.mk
 include plots/plots.mk
+include viewer/viewer.mk
 
 $(PROGRAMS) $(TOOL_PROGRAMS) $(TOOL_LIBS) $(TEST_PROGRAMS) $(BROKEN_DRIVERS) tests/fuzz/replay_corpus: build/flavor
 

@@ -18,6 +18,8 @@
  *     driver/report.c     the table and the CSV
  *     driver/grading.c    the autograders' outputs (-g, -G)
  *     driver/icount.c     throughput from instruction counts, under callgrind (-I, -P)
+ *     driver/breakdown.c  where the memory went (-F; heapwalk.c splits the heap)
+ *     driver/viewer.c     the heap in the browser (-H; viewrec.c records a replay)
  *
  * Exit status: 0 every trace valid; 1 some trace failed a check (or mm.c
  * broke a rule, -R, or did not build, -B); 2 a usage or input error (a
@@ -33,6 +35,7 @@
 #include "memlib.h"
 
 #include "allocator.h"
+#include "breakdown.h"
 #include "diagnose.h"
 #include "grading.h"
 #include "icount.h"
@@ -46,6 +49,7 @@
 #include "shrink.h"
 #include "timeline.h"
 #include "trace.h"
+#include "viewer.h"
 
 enum { EXIT_VALID = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
@@ -107,6 +111,11 @@ static const struct option_spec option_table[] = {
      "(the compiler's messages)"},
     {'I', NULL, "throughput from the instructions the allocator executes (valgrind's "
      "callgrind), not from a clock: the same on every run"},
+    {'F', NULL, "after the table, where each trace's memory went: the final heap split at "
+     "the peak of live payload into payload, internal and external fragmentation, the "
+     "allocator's structures, and growth after the peak (mm_walk_heap divides it)"},
+    {'H', "FILE.html", "write one self-contained page to FILE.html that shows the heap "
+     "at every operation of the first trace, under each policy (open it in a browser)"},
     {'P', NULL, "replay each trace once after a warm-up, unchecked and untimed, through "
      "icount_malloc, _realloc and _free: what -I counts under callgrind; for profilers"},
 };
@@ -143,6 +152,8 @@ struct options {
     unsigned stop_line;                             /* -x */
     bool verbose, per_trace, libc, check_heap, in_process, dump;
     bool autolab, icount, replay_only;              /* -g, -I, -P */
+    bool breakdown;                                 /* -F */
+    const char *html;                               /* -H */
 };
 
 /* Parse argv into *o; returns -1 to go on, or an exit status. */
@@ -190,6 +201,8 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'B': o->build_log = optarg; break;
         case 'I': o->icount = true; break;
         case 'P': o->replay_only = o->in_process = true; break;
+        case 'F': o->breakdown = true; break;
+        case 'H': o->html = optarg; break;
         case 'M':
             if (!parse_size(optarg, &o->max_heap))
                 return options_usage_error(&command_line, argv[0], "-M wants a size in bytes "
@@ -210,6 +223,9 @@ static int parse_options(int argc, char **argv, struct options *o)
     if (optind < argc)
         return options_usage_error(&command_line, argv[0], "unexpected argument '%s' (traces "
                                    "are given with -f)", argv[optind]);
+    if (o->html != NULL && (o->stop_line != 0 || o->replay_only))
+        return options_usage_error(&command_line, argv[0], "-H draws a whole checked run; "
+                                   "leave out -x and -P");
     if (o->shrink_path != NULL && o->in_process)
         return options_usage_error(&command_line, argv[0], "-S needs child processes to try "
                                    "each smaller trace; leave out -D");
@@ -397,6 +413,13 @@ static bool run_row(struct options *o, struct results *rs, size_t i, bool *input
                    r->converged ? "" : " (did not settle in the time allowed)");
         }
     }
+    if (o->html != NULL && i == 0) {
+        if (viewer_write(o->html, &t, rs, i, o->check_heap, o->time_limit, !o->in_process) == 0)
+            printf("Wrote %s: the heap of %s at every operation (open it in a browser)%s\n",
+                   o->html, row->path, rs->nrows > 1 ? "; -H draws the first trace only" : "");
+        else
+            *input_error = true;
+    }
     trace_free(&t);
     return all_valid;
 }
@@ -517,6 +540,8 @@ static int run_driver(int argc, char **argv)
     if (o.verbose)
         printf("\n");
     report_table(stdout, &rs, o.per_trace);
+    if (o.breakdown)
+        breakdown_report(stdout, &rs);
     if (o.csv != NULL && report_csv(o.csv, &rs) != 0)
         input_error = true;
     if (o.timeline_dir != NULL && write_timeline_csvs(o.timeline_dir, &rs) != 0)

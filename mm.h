@@ -49,11 +49,16 @@ struct mm_block_info {
     unsigned long long header;  /* the header word as stored */
     unsigned long long footer;  /* the footer word as stored */
     bool has_footer;            /* false where the block keeps no footer */
+    const void *next_free;      /* optional, for a free block: the next block (its
+                                   header) of its free list; NULL at a list's end, or
+                                   where the allocator keeps no list (implicit lists) */
 };
 
 /* Call visit(ctx, &info) for every block of the heap, in address order.
  * `mdriver -d` and `-x` use it to show the allocator's view of the heap
- * next to the driver's. */
+ * next to the driver's; `-F` to split the heap into payload, internal and
+ * external fragmentation; `-H` to draw it (and its free lists, when blocks
+ * report next_free). */
 void mm_walk_heap(void (*visit)(void *ctx, const struct mm_block_info *info), void *ctx);
 
 #endif /* MALLOCLAB_MM_H */

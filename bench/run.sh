@@ -115,3 +115,5 @@ else
     done
     summarize libc "$out/integrity-big.txt"
 fi
+section "6. the viewer page (mdriver -H): size, first picture, redraw time"
+sh bench/viewer.sh

@@ -14,10 +14,12 @@
 #include <string.h>
 
 #include "blockset.h"
+#include "breakdown.h"
 #include "heapdump.h"
 #include "config.h"
 #include "memlib.h"
 #include "payload.h"
+#include "viewrec.h"
 
 /* Bytes verified at each edge of a neighbouring block after an operation:
  * enough for any header or footer an allocator writes there. */
@@ -43,6 +45,7 @@ struct replay {
     struct blockset set;            /* live blocks of nonzero size, by address */
     size_t live_bytes;              /* saturating */
     uintptr_t focus;                /* where a failure happened, for the heap dump */
+    uintptr_t focus_end;            /* ...and the end of the bytes involved, for the viewer */
     const char *focus_why;
 };
 
@@ -50,6 +53,7 @@ struct replay {
 static void focus_on(struct replay *rp, const void *p, const char *why)
 {
     rp->focus = (uintptr_t)p;
+    rp->focus_end = rp->focus + 1;
     rp->focus_why = why;
 }
 
@@ -142,6 +146,7 @@ static bool verify(struct replay *rp, uint32_t id, size_t from, size_t to, const
     if (b->ptr == NULL || payload_verify(b->ptr, id, from, to, &d) == 0)
         return true;
     focus_on(rp, b->ptr + d.first, "the first damaged byte");
+    rp->focus_end = (uintptr_t)(b->ptr + d.last + 1);
     fail(rp, FAIL_DATA, "the data in ");
     say_block(rp, id);
     say(rp, " changed %s: ", when);
@@ -197,6 +202,7 @@ static bool check_placement(struct replay *rp, uint32_t id, const unsigned char 
     char at[40], lo_s[40], hi_s[40];
     uintptr_t a = (uintptr_t)p;
     focus_on(rp, p, "the block just returned");
+    rp->focus_end = (uintptr_t)p + (size ? size : 1);
     if (a % ALIGNMENT != 0) {
         fail(rp, FAIL_ALIGNMENT, "%s returned %s, which is not aligned to %d bytes (ALIGNMENT in config.h): "
              "it is %" PRIuPTR " bytes past a multiple of %d",
@@ -435,12 +441,32 @@ static void progress(const struct replay *rp, enum run_phase phase, size_t op)
     }
 }
 
+/* The peak of live payload: split the heap as it is now (-F). */
+static void measure_peak(struct replay *rp)
+{
+    if (rp->s->alloc->simulated)
+        breakdown_at_peak(&rp->r->breakdown, rp->s->alloc, &rp->set, rp->t->peak_live);
+}
+
+/* -H: tell the viewer's recorder what moment `moment` looks like. */
+static void record_moment(struct replay *rp, size_t moment, const void *block)
+{
+    struct viewrec *v = rp->s->viewrec;
+    if (v != NULL)
+        viewrec_moment(v, rp->s->alloc, moment, rp->t->num_ops,
+                       rp->t->peak_live > 0 ? rp->t->peak_op + 1 : 0, block, &rp->set,
+                       rp->live_bytes);
+}
+
 static bool replay_all(struct replay *rp)
 {
     const struct trace *t = rp->t;
     progress(rp, PHASE_START, 0);
     if (!start(rp))
         return false;
+    if (t->peak_live == 0)
+        measure_peak(rp);
+    record_moment(rp, 0, NULL);
     for (size_t i = 0; i < t->num_ops; i++) {
         progress(rp, PHASE_CHECK, i);
         rp->op = &t->ops[i];
@@ -461,6 +487,9 @@ static bool replay_all(struct replay *rp)
                  "own message above says which invariant broke)");
             return false;
         }
+        if (i == t->peak_op && t->peak_live > 0)
+            measure_peak(rp);
+        record_moment(rp, i + 1, rp->op->kind == OP_FREE ? NULL : rp->block[rp->op->id].ptr);
         if (rp->s->stop_at_line != 0 && rp->op->line >= rp->s->stop_at_line) {
             rp->r->stopped = true;
             return true;
@@ -543,12 +572,17 @@ void check_replay(const struct trace *t, const struct run_settings *s, struct pl
         return;
     }
     bool passed = replay_all(&rp);
+    if (!passed && s->viewrec != NULL && r->failed_op < t->num_ops)
+        viewrec_failure(s->viewrec, s->alloc, r->failed_op, (int)r->failure, rp.focus,
+                        rp.focus ? rp.focus_end : rp.focus, &rp.set, rp.live_bytes);
     if (s->dump && s->alloc->simulated)
         dump(&rp);
     if (passed) {
         r->valid = true;
-        if (s->alloc->simulated && !r->stopped)
+        if (s->alloc->simulated && !r->stopped) {
             measure_util(&rp);
+            breakdown_finish(&r->breakdown, r->heap_size);
+        }
     }
     /* mm.c's heap is emptied by the next replay; the C library's blocks
      * must be given back, or a run in one process (-D) leaks them. */

@@ -42,6 +42,7 @@ void diagnose_first_bad_op(const struct trace *t, const struct run_settings *s,
         char opbuf[64];
         trace_op_format(&t->ops[c->failed_op], opbuf, sizeof opbuf);
         size_t gap = r->failed_op - c->failed_op;
+        r->first_bad_line = t->ops[c->failed_op].line;
         run_say(r, "\n    first bad operation: the heap was already inconsistent after line %"
                PRIu32 ": '%s', %zu operation%s before this failure was detected "
                "(mm_checkheap's own message is above; ./mdriver -c -f %s stops there)",

@@ -228,6 +228,22 @@ static void csv_text(FILE *f, const char *s)
     fputc('"', f);
 }
 
+/* internal,external,structure,growth in bytes, each followed by a comma;
+ * empty where not measured (the first three also where undivided). */
+static void csv_breakdown(FILE *f, const struct breakdown *b)
+{
+    if (b == NULL || !b->measured) {
+        fprintf(f, ",,,,");
+        return;
+    }
+    if (b->at_peak.divided)
+        fprintf(f, "%zu,%zu,%zu,", b->at_peak.internal, b->at_peak.external,
+                b->at_peak.structure);
+    else
+        fprintf(f, ",,,");
+    fprintf(f, "%zu,", b->growth);
+}
+
 int report_csv(const char *path, const struct results *rs)
 {
     FILE *f = fopen(path, "w");
@@ -235,7 +251,8 @@ int report_csv(const char *path, const struct results *rs)
         fprintf(stderr, "mdriver: cannot write '%s': %s\n", path, strerror(errno));
         return -1;
     }
-    fprintf(f, "trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,message\n");
+    fprintf(f, "trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,"
+               "internal,external,structure,growth,message\n");
     for (size_t i = 0; i < rs->nrows; i++) {
         const struct row *row = &rs->row[i];
         for (size_t c = 0; c < rs->ncols; c++) {
@@ -251,6 +268,7 @@ int report_csv(const char *path, const struct results *rs)
             else
                 fprintf(f, ",,,");
             fprintf(f, ",%zu,%zu,", r->heap_size, r->peak_live);
+            csv_breakdown(f, row->loaded && r->valid ? &r->breakdown : NULL);
             csv_text(f, r->message);
             fputc('\n', f);
         }

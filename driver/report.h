@@ -16,8 +16,9 @@
 void report_table(FILE *out, const struct results *rs, bool per_trace);
 
 /* Write the CSV: a header line, then one row per trace and column:
- * trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,message
- * (util empty where it does not apply). 0 on success, -1 with a message
+ * trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,
+ * internal,external,structure,growth,message (util empty where it does
+ * not apply; the breakdown's bytes, breakdown.h, empty where not measured). 0 on success, -1 with a message
  * on stderr. */
 int report_csv(const char *path, const struct results *rs);
 

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "allocator.h"
+#include "heapwalk.h"
 #include "trace.h"
 
 /* Where a run is, for a report written by a signal handler: what was
@@ -26,6 +27,8 @@ struct run_progress {
     volatile sig_atomic_t phase;    /* enum run_phase */
     volatile sig_atomic_t op;       /* index of the operation being checked */
 };
+
+struct viewrec;
 
 struct run_settings {
     const struct allocator *alloc;
@@ -38,6 +41,7 @@ struct run_settings {
     bool dump;                  /* at a failure, or a stop, show the heap (heapdump.h) */
     unsigned stop_at_line;      /* stop after the operation on this line; 0: run to the end */
     uintptr_t dump_focus;       /* where to show the heap at a stop; 0: the line's block */
+    struct viewrec *viewrec;    /* -H: record the replay for the viewer (viewrec.h), or NULL */
 };
 
 /* What went wrong, so that a shrunk trace can be said to fail "the same way". */
@@ -72,6 +76,15 @@ const char *failure_kind_name(enum failure_kind k);
 /* Room for a heap dump. */
 #define RUN_DETAIL_MAX 6144
 
+/* Where the final heap went, measured at the peak of live payload (-F):
+ * at_peak splits the heap as it was then, growth is what the heap grew by
+ * after it; together they add up to heap_size. */
+struct breakdown {
+    bool measured;              /* a valid run of mm.c, to its end */
+    struct heap_split at_peak;
+    size_t growth;              /* bytes */
+};
+
 /* What a run found. A plain record, no pointers: it can cross a pipe. */
 struct run_result {
     bool valid;             /* every check passed */
@@ -87,6 +100,8 @@ struct run_result {
     int reps;               /* timed replays */
     bool converged;         /* the k fastest agreed within the tolerance */
     unsigned long long instructions;    /* -I: executed by the allocator in one replay */
+    struct breakdown breakdown;         /* -F */
+    unsigned first_bad_line;    /* the first operation mm_checkheap faulted (diagnose.h), or 0 */
     enum failure_kind failure;
     int failed_signal;      /* for FAIL_CRASH */
     size_t failed_op;       /* index of the failing operation, or num_ops if none */

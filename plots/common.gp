@@ -39,7 +39,7 @@ set border 3
 set tics nomirror
 set title font ",13"
 
-# results.csv: trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,message.
+# results.csv: trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,internal,external,structure,growth,message.
 # Gather its traces (those with at least minops operations) and policies,
 # in the order they appear, as space-separated word lists with a space at
 # each end, so that " NAME " finds a whole word.

@@ -19,7 +19,7 @@ PLOT_OUT    ?= plots/png
 PLOT_TRACE  ?= realloc-grow-mix
 PLOT_POLICY ?= next
 PLOT_ARGS   ?=
-PLOT_NAMES   = util throughput heap-over-time heapmap tradeoff
+PLOT_NAMES   = util throughput heap-over-time heapmap tradeoff breakdown
 
 PLOT_RUN     = ./mdriver -p first,next,best -l -T $(PLOT_DATA) $(PLOT_ARGS)
 GNUPLOT_HINT = install it with apt-get install gnuplot-nox (Debian, Ubuntu) or brew install gnuplot (macOS)

@@ -336,7 +336,7 @@ expect_status 0
 if [ ! -s "$csv" ]; then
     note "no CSV written"
 else
-    [ "$(head -n 1 "$csv")" = "trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,message" ] ||
+    [ "$(head -n 1 "$csv")" = "trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,internal,external,structure,growth,message" ] ||
         note "CSV header is '$(head -n 1 "$csv")'"
     rows=$(($(wc -l <"$csv") - 1))
     [ "$rows" -eq 6 ] || note "$rows CSV rows, expected 6 (2 traces x first, best, libc)"

@@ -18,7 +18,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 traces="uniform bimodal split"          # split: 12 operations, every one sampled
 mm_policies="first next best"
-plots="util throughput heap-over-time heapmap tradeoff"
+plots="util throughput heap-over-time heapmap tradeoff breakdown"
 data=$tmp/data
 
 # note LINE: add a line to $problems, the details of the test under way.
@@ -79,7 +79,7 @@ fi
 
 # results.csv: its header, one valid row per trace and policy, libc's
 # utilization empty, the others' peak / heap.
-[ "$(head -n 1 "$data/results.csv")" = "trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,message" ] ||
+[ "$(head -n 1 "$data/results.csv")" = "trace,policy,valid,util,ops,secs,kops,spread,reps,heap,peak,internal,external,structure,growth,message" ] ||
     note "header: $(head -n 1 "$data/results.csv")"
 for t in $traces; do
     for p in $mm_policies libc; do

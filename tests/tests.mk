@@ -57,3 +57,11 @@ tests/hostile/mdriver-fork-nosandbox: $(B)/tests/hostile/fork.o \
 $(HOSTILE_DRIVERS): build/flavor
 test: $(HOSTILE_DRIVERS)
 CLEAN_EXTRA += $(HOSTILE_DRIVERS)
+
+# A correct explicit-list allocator whose mm_walk_heap reports next_free:
+# the viewer's free-list arrows are tested with it (tests/test_viewer.sh).
+tests/viewer/mdriver-explicit: $(B)/tests/viewer/explicit.o $(LAB_DRIVER_OBJS)
+	$(LINK)
+
+test: tests/viewer/mdriver-explicit
+CLEAN_EXTRA += tests/viewer/mdriver-explicit
