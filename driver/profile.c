@@ -494,7 +494,7 @@ static void explain_term(struct text *o, const struct profile_term *t,
         else if (ref->kind == REF_KOPS)
             snprintf(r, sizeof r, "%g %s", ref->value, unit);
         else
-            snprintf(r, sizeof r, "%s %s", unit, ref_label(ref));
+            snprintf(r, sizeof r, "%s's %s", ref_label(ref), unit);
         char k[32];
         if (ts)
             snprintf(k, sizeof k, "%.0f", ts->value);

@@ -9,7 +9,7 @@
 # machine's: the page's figures were set for its grading machine.
 
 name    PKU ICS
-source  Peking University ICS malloc lab course page (formula above)
+source  Peking University ICS malloc lab course page (its stated curve)
 
 util    60 band 0.70 0.90
 tput    40 band 4000 14000
