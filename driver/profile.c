@@ -569,7 +569,7 @@ void profile_explain(const struct profile *p, const struct profile_inputs *in,
     }
     for (size_t i = 0; i < p->ncutoffs; i++) {
         const struct profile_cutoff *c = &p->cutoff[i];
-        put(&o, "%s%s below ", i ? "; " : "; 0 when ",
+        put(&o, "%s%s below ", i ? " or " : "; 0 when ",
             c->measure == PM_TPUT ? "Kops" : measure_names[c->measure]);
         if (c->measure == PM_TPUT)
             put(&o, "%g", c->below);

@@ -5,7 +5,8 @@
  * with the driver's parser (driver/profile.c), so it accepts and rejects
  * exactly what mdriver -C does.
  *
- *   tools/curve [PROFILE]                     the formula (no PROFILE: config.h's)
+ *   tools/curve [PROFILE]                     its name, source and formula, a
+ *                                             line each (no PROFILE: config.h's)
  *   tools/curve -e U,KOPS,LIBC[,VALID/TRACES] [PROFILE]
  *                                             the score of those figures
  *   tools/curve -g KOPS-MAX,LIBC [PROFILE]    "util kops score" on a grid
@@ -155,7 +156,7 @@ int main(int argc, char **argv)
     } else {
         char text[1024];
         profile_explain(p, &in, NULL, text, sizeof text);
-        printf("%s (%s)\n%s\n", p->name, p->source, text);
+        printf("%s\nsource: %s\n%s\n", p->name, p->source, text);
     }
     profile_free(&read);
     return status;
