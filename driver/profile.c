@@ -29,7 +29,7 @@ const struct profile *profile_builtin(void)
     if (made)
         return &p;
     made = true;
-    snprintf(p.name, sizeof p.name, "the lab's default (config.h)");
+    snprintf(p.name, sizeof p.name, "malloclab default (config.h)");
     snprintf(p.source, sizeof p.source, "config.h: UTIL_WEIGHT, REFERENCE_KOPS, "
              "ICOUNT_REFERENCE_IPO");
     p.term[0] = (struct profile_term){.measure = PM_UTIL, .weight = UTIL_WEIGHT};
