@@ -52,3 +52,6 @@ for mode in isolated in-process; do
     awk -F, 'NR > 1 { printf "  %s %.0f", $1, $3 }' "$out/$mode/totals.csv"
     echo
 done
+
+section "5. repeatable grades: a fast allocator graded 5 times with the clock and with -I (bench/repeat.sh)"
+sh bench/repeat.sh 5
