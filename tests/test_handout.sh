@@ -24,7 +24,7 @@ lab_make() {
 # $h is the unpacked lab.
 unpack() {
     tarball=$tmp/$1.tar.gz
-    lab_make -s handout STARTER="$1" HANDOUT="$tarball" HANDOUT_ROOT="$tmp/root-$1" \
+    lab_make -s -f handout/handout.mk handout STARTER="$1" HANDOUT="$tarball" HANDOUT_ROOT="$tmp/root-$1" \
         >"$tmp/handout.log" 2>&1 || note "make handout STARTER=$1 failed: $(cat "$tmp/handout.log")"
     mkdir -p "$tmp/$1"
     tar -xzf "$tarball" -C "$tmp/$1" || note "cannot unpack the $1 handout"
@@ -87,7 +87,7 @@ expect_out "mm: performance index ="
 end "naive-handout-builds-and-passes-every-trace"
 
 begin
-run sh -c "MAKEFLAGS= make -s handout STARTER=solution HANDOUT='$tmp/x.tar.gz' HANDOUT_ROOT='$tmp/x'"
+run sh -c "MAKEFLAGS= make -s -f handout/handout.mk handout STARTER=solution HANDOUT='$tmp/x.tar.gz' HANDOUT_ROOT='$tmp/x'"
 [ "$status" -ne 0 ] || note "STARTER=solution was accepted"
 expect_err "STARTER is reference, skeleton or naive, not 'solution'"
 [ ! -f "$tmp/x.tar.gz" ] || note "a tarball was written anyway"
