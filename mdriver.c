@@ -22,7 +22,7 @@
  *
  * Exit status: 0 every trace valid; 1 some trace failed a check (or mm.c
  * broke a rule, -R, or did not build, -B); 2 a usage or input error (a
- * bad flag, an unreadable or malformed trace).
+ * bad flag, an unreadable or malformed trace or profile).
  */
 #include <stdbool.h>
 #include <stdio.h>

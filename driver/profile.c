@@ -299,8 +299,6 @@ int profile_read(const char *path, struct profile *p, const char *prog)
         size_t len = strlen(line);
         if (len == sizeof line - 1 && line[len - 1] != '\n' && !feof(f))
             status = bad(&r, "the line is longer than %d bytes", LINE_MAX_BYTES - 2);
-        else if (memchr(line, '\0', len) != NULL || strlen(line) != len)
-            status = bad(&r, "a NUL byte: a profile is text");
         else if ((status = split(&r, line)) == 0 && r.nwords > 0)
             status = statement(&r, p);
     }

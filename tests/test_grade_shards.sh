@@ -17,14 +17,15 @@ trap 'rm -rf "$tmp"' EXIT
 G=tests/grading
 ARGS="-f $G/small.rep -f traces/split.rep"
 
-# Seven submissions: correct ones under several names, a crash, one that
-# does not build, and the reference.
+# Eight submissions: correct ones under several names, a crash, one that
+# does not build, the reference, and the bench's fast allocator.
 subs=$tmp/subs
 mkdir -p "$subs/alice"
 cat "$G/submissions/bump.h" "$G/submissions/correct.c" >"$subs/alice/mm.c"
 for v in bob carol dave; do cp "$subs/alice/mm.c" "$subs/$v.c"; done
 for v in crash nocompile; do cat "$G/submissions/bump.h" "$G/submissions/$v.c" >"$subs/$v.c"; done
 cp mm.c "$subs/reference.c"
+cp tests/allocators/segfit.c "$subs/erin.c"
 
 # untimed FILE: grades.csv without its timing columns (kops, index and the
 # formula, which quotes them). Names are quoted and hold no comma.
@@ -35,7 +36,8 @@ untimed() {
 begin
 run sh tools/grade -o "$tmp/all" -s 2 -C profiles/csapp.profile -a "$ARGS" "$subs"
 expect_status 0
-[ "$(wc -l <"$tmp/all/grades.csv")" -eq 8 ] || note "grades.csv has not 7 rows: $(cat "$tmp/all/grades.csv")"
+[ "$(wc -l <"$tmp/all/grades.csv")" -eq 9 ] || note "grades.csv has not 8 rows: $(cat "$tmp/all/grades.csv")"
+grep -q '^"erin",2/2,' "$tmp/all/grades.csv" || note "the bench's segfit allocator does not pass: $(grep erin "$tmp/all/grades.csv")"
 grep -q '^"reference",2/2,.*,"","","CS:APP classic (2002 handout): 60% x util' "$tmp/all/grades.csv" ||
     note "the reference's row does not carry the profile's formula: $(grep reference "$tmp/all/grades.csv")"
 [ "$(head -n 1 "$tmp/all/profile.txt")" = "CS:APP classic (2002 handout)" ] ||
@@ -68,7 +70,7 @@ else
         [ -f "$tmp/shard$k/shard.txt" ] || note "shard $k wrote no shard.txt"
         rows=$((rows + $(wc -l <"$tmp/shard$k/grades.csv") - 1))
     done
-    [ "$rows" -eq 7 ] || note "the shards graded $rows submissions between them, not 7"
+    [ "$rows" -eq 8 ] || note "the shards graded $rows submissions between them, not 8"
     run sh tools/grade --merge -o "$tmp/merged" "$tmp/shard1" "$tmp/shard2" "$tmp/shard3"
     expect_status 0
     untimed "$tmp/all/grades.csv" >"$tmp/all.csv"

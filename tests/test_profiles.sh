@@ -186,6 +186,9 @@ bad traces-with-folder 'util 100 ratio\ntraces traces/split.rep\n' 2 "'traces/sp
 bad no-term 'name empty\nsource nowhere\n' 3 "the profile has no term"
 bad empty-name 'name\n' 1 "'name' needs some text"
 
+bad_long=$(awk 'BEGIN { s = "name "; for (i = 0; i < 1100; i++) s = s "x"; print s }')
+bad line-too-long "util 100 ratio\n$bad_long\n" 2 "the line is longer than 1022 bytes"
+
 begin
 run ./mdriver -C "$tmp/missing.profile" -f traces/split.rep
 expect_status 2
