@@ -27,6 +27,14 @@ if (strstrt(GPVAL_TERMINALS, " pngcairo ")) {
     set terminal png size 1400,650 noenhanced
 }
 
+# The histogram's end: 100 points, or the best score if a curve gives more.
+# (stats obeys the ranges, so it comes before they are set.)
+top = 100
+if (count > 0) {
+    stats points using 4 nooutput
+    if (STATS_max > top) { top = STATS_max }
+}
+
 # The contour lines, into a table first; then drawn as plain lines.
 contours = out . ".contours.tmp"
 set table contours
@@ -55,7 +63,7 @@ set border 3
 set tics nomirror out
 set key bottom right opaque box
 if (libc > 0) {
-    set arrow 1 from libc, graph 0 to libc, graph 1 nohead dt 2 lw 2 lc rgb "#7F7F7F"
+    set arrow 1 from libc, graph 0 to libc, graph 1 nohead front dt 2 lw 2 lc rgb "#D55E00"
 }
 plot grid using 2:($1 * 100):3 with image notitle, \
      contours using 1:($2 * 100) with lines lc rgb "#08306B" lw 1 notitle, \
@@ -66,19 +74,20 @@ unset arrow 1
 set title "Scores"
 set xlabel "score (bins of 5 points)"
 set ylabel "submissions"
-set autoscale x
-set xrange [-2.5:*]
+set xrange [-2.5:top + 2.5]
 set yrange [0:*]
 set style fill solid 0.8 border lc rgb "#FFFFFF"
 set boxwidth 5
 unset colorbox
+unset key
 if (count <= 12) { set ytics 1 }
 bin(x) = 5 * floor(x / 5 + 0.5)
 if (count > 0) {
     plot points using (bin($4)):(1) smooth frequency with boxes lc rgb "#0072B2" notitle
 } else {
     set label 1 "no submission has a score" at graph 0.5, graph 0.5 center
-    plot 1/0 notitle
+    set yrange [0:1]
+    plot -1 notitle
 }
 unset multiplot
 system("rm -f '" . contours . "'")
