@@ -307,9 +307,15 @@ int profile_read(const char *path, struct profile *p, const char *prog)
         status = -1;
     }
     fclose(f);
+    double weights = 0;
+    for (size_t i = 0; i < p->nterms; i++)
+        weights += p->term[i].weight;
     if (status == 0 && p->nterms == 0) {
         r.line++;
         status = bad(&r, "the profile has no term (util, tput or correct): nothing to score");
+    } else if (status == 0 && weights == 0) {
+        r.line++;
+        status = bad(&r, "every term's weight is 0: nothing to score");
     }
     if (status == 0 && p->name[0] == '\0') {
         const char *slash = strrchr(path, '/');

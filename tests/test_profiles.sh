@@ -185,6 +185,7 @@ bad cutoff-fraction 'util 100 ratio\ncutoff util 70\n' 2 "a util cutoff is a fra
 bad traces-with-folder 'util 100 ratio\ntraces traces/split.rep\n' 2 "'traces/split.rep': name traces by file name"
 bad no-term 'name empty\nsource nowhere\n' 3 "the profile has no term"
 bad empty-name 'name\n' 1 "'name' needs some text"
+bad zero-weights 'util 0 ratio\ntput 0 ratio libc\n' 3 "every term's weight is 0"
 
 bad_long=$(awk 'BEGIN { s = "name "; for (i = 0; i < 1100; i++) s = s "x"; print s }')
 bad line-too-long "util 100 ratio\n$bad_long\n" 2 "the line is longer than 1022 bytes"
