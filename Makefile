@@ -1,6 +1,7 @@
 # Makefile for the malloc lab.
 #
 #   make                  build mdriver, mdriver-dbg and the trace tools
+# handout:instructor (lines from here to handout:end are not in the handout)
 #   make test             run every test (ends with "N passed, N failed")
 #   make SANITIZE=address,undefined test
 #                         the same, built with sanitizers
@@ -9,8 +10,11 @@
 #   make bench            the benchmark figures quoted in BENCHMARKS.md
 #   make compare          the placement policies side by side: table and plots
 #   make plots            the plots alone (plots/png/)
-#   make traces           regenerate the synthetic traces (tools/traces.list)
 #   make fuzz             build the libFuzzer target (clang)
+#   make handout STARTER=reference|skeleton|naive
+#                         malloclab-handout.tar.gz, what a student gets
+# handout:end
+#   make traces           regenerate the synthetic traces (tools/traces.list)
 #   make clean            remove everything the build made
 #
 # CC=clang works too; the code is clean under both with -Werror.
@@ -78,10 +82,13 @@ $(D)/%.o: %.c
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(DBGFLAGS) -c -o $@ $<
 
 include tools/tools.mk
+include viewer/viewer.mk
+# handout:instructor
 include tests/tests.mk
 include tests/fuzz/fuzz.mk
 include plots/plots.mk
-include viewer/viewer.mk
+include handout/handout.mk
+# handout:end
 
 $(PROGRAMS) $(TOOL_PROGRAMS) $(TOOL_LIBS) $(TEST_PROGRAMS) $(BROKEN_DRIVERS) tests/fuzz/replay_corpus: build/flavor
 
@@ -89,9 +96,11 @@ $(PROGRAMS) $(TOOL_PROGRAMS) $(TOOL_LIBS) $(TEST_PROGRAMS) $(BROKEN_DRIVERS) tes
 print-objdir:
 	@echo $(B)
 
+# handout:instructor
 # The benchmark figures quoted in BENCHMARKS.md.
 bench: all
 	sh bench/run.sh
+# handout:end
 
 clean:
 	rm -rf build $(PROGRAMS) $(TOOL_PROGRAMS) $(TEST_PROGRAMS) $(CLEAN_EXTRA)

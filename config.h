@@ -64,6 +64,9 @@
 
 /* ---- Scoring ---------------------------------------------------------- */
 
+/* These make the built-in grading curve, used when mdriver is given no
+ * profile (-C); profiles/default.profile spells the same curve out. */
+
 /* Weight of utilization in the performance index, in percent (0-100);
  * throughput gets the rest:
  *     index = W% * util + (100 - W)% * min(1, Kops / reference). */

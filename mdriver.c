@@ -15,6 +15,7 @@
  *     driver/heapdump.c   the heap around an address, two views
  *     driver/shrink.c     a failing trace reduced to a small one (-S)
  *     driver/score.c      totals and the performance index
+ *     driver/profile.c    a course's grading curve (-C)
  *     driver/report.c     the table and the CSV
  *     driver/grading.c    the autograders' outputs (-g, -G)
  *     driver/icount.c     throughput from instruction counts, under callgrind (-I, -P)
@@ -23,7 +24,7 @@
  *
  * Exit status: 0 every trace valid; 1 some trace failed a check (or mm.c
  * broke a rule, -R, or did not build, -B); 2 a usage or input error (a
- * bad flag, an unreadable or malformed trace).
+ * bad flag, an unreadable or malformed trace or profile).
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -41,6 +42,7 @@
 #include "icount.h"
 #include "isolate.h"
 #include "options.h"
+#include "profile.h"
 #include "report.h"
 #include "results.h"
 #include "run.h"
@@ -118,6 +120,8 @@ static const struct option_spec option_table[] = {
      "at every operation of the first trace, under each policy (open it in a browser)"},
     {'P', NULL, "replay each trace once after a warm-up, unchecked and untimed, through "
      "icount_malloc, _realloc and _free: what -I counts under callgrind; for profilers"},
+    {'C', "PROFILE", "grade on the curve in PROFILE (profiles/*.profile): the index, -g and "
+     "-G follow it, and its trace list replaces the default one"},
 };
 
 static void print_epilogue(FILE *out)
@@ -149,6 +153,7 @@ struct options {
     size_t max_heap;
     double time_limit;
     const char *gradescope, *rules, *build_log;     /* -G, -R, -B */
+    const char *profile;                            /* -C */
     unsigned stop_line;                             /* -x */
     bool verbose, per_trace, libc, check_heap, in_process, dump;
     bool autolab, icount, replay_only;              /* -g, -I, -P */
@@ -203,6 +208,7 @@ static int parse_options(int argc, char **argv, struct options *o)
         case 'P': o->replay_only = o->in_process = true; break;
         case 'F': o->breakdown = true; break;
         case 'H': o->html = optarg; break;
+        case 'C': o->profile = optarg; break;
         case 'M':
             if (!parse_size(optarg, &o->max_heap))
                 return options_usage_error(&command_line, argv[0], "-M wants a size in bytes "
@@ -236,10 +242,18 @@ static int parse_options(int argc, char **argv, struct options *o)
 
 static const char *const default_traces[] = {DEFAULT_TRACES};
 
-/* The rows: -f files, or the default list inside the trace directory. */
+/* The rows: -f files, or the default list (the profile's, if it has one)
+ * inside the trace directory. */
 static int make_rows(const struct options *o, struct results *rs)
 {
-    size_t n = o->nfiles ? o->nfiles : sizeof default_traces / sizeof default_traces[0];
+    const char *const *names = default_traces;
+    size_t n = sizeof default_traces / sizeof default_traces[0];
+    if (rs->profile != NULL && rs->profile->traces != NULL) {
+        names = (const char *const *)rs->profile->traces;
+        n = rs->profile->ntraces;
+    }
+    if (o->nfiles)
+        n = o->nfiles;
     rs->row = calloc(n, sizeof *rs->row);
     if (rs->row == NULL)
         return -1;
@@ -249,10 +263,10 @@ static int make_rows(const struct options *o, struct results *rs)
         if (o->nfiles) {
             path = strdup(o->files[i]);
         } else {
-            size_t len = strlen(o->trace_dir) + strlen(default_traces[i]) + 2;
+            size_t len = strlen(o->trace_dir) + strlen(names[i]) + 2;
             path = malloc(len);
             if (path != NULL)
-                snprintf(path, len, "%s/%s", o->trace_dir, default_traces[i]);
+                snprintf(path, len, "%s/%s", o->trace_dir, names[i]);
         }
         if (path == NULL)
             return -1;
@@ -301,8 +315,8 @@ static int make_columns(struct options *o, struct results *rs, const char *prog)
     if (o->check_heap && mm->checkheap == NULL)
         return options_usage_error(&command_line, prog, "-c needs mm_checkheap, which mm.c "
                                    "does not define");
-    bool needs_reference = o->stop_line == 0 &&
-                           (o->icount ? ICOUNT_REFERENCE_IPO == 0 : REFERENCE_KOPS == 0);
+    const struct profile *curve = rs->profile ? rs->profile : profile_builtin();
+    bool needs_reference = o->stop_line == 0 && profile_needs_libc(curve, o->icount);
     if (o->libc || needs_reference)
         rs->col[rs->ncols++] = (struct column){"libc", allocator_libc(), NULL, o->libc};
     return -1;
@@ -493,6 +507,7 @@ static int run_driver(int argc, char **argv)
     struct options o;
     struct results rs = {0};
     struct grading grading = {0};
+    struct profile curve = {0};
     /* Line by line, so that what mm.c prints is not lost in a crash; into
      * a buffer of our own, which stdio would otherwise allocate (and ask
      * the kernel about stdout) at the first write, perhaps in a sandboxed
@@ -500,6 +515,12 @@ static int run_driver(int argc, char **argv)
     static char stdout_buffer[BUFSIZ];
     setvbuf(stdout, stdout_buffer, _IOLBF, sizeof stdout_buffer);
     int status = parse_options(argc, argv, &o);
+    if (status < 0 && o.profile != NULL) {
+        if (profile_read(o.profile, &curve, "mdriver: ") != 0)
+            status = EXIT_USAGE;
+        else
+            rs.profile = &curve;
+    }
     if (status < 0)
         status = setup_grading(&o, &grading);
     if (status < 0)
@@ -508,6 +529,7 @@ static int run_driver(int argc, char **argv)
         free(o.files);
         free_results(&rs);
         grading_free(&grading);
+        profile_free(&curve);
         return status;
     }
     rs.counted = o.icount;
@@ -554,6 +576,7 @@ static int run_driver(int argc, char **argv)
     free(o.files);
     free_results(&rs);
     grading_free(&grading);
+    profile_free(&curve);
     if (input_error)
         return EXIT_USAGE;
     return all_valid ? EXIT_VALID : EXIT_FAILED;

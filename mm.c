@@ -113,6 +113,15 @@
  *   NEXT_BLKP(bp)       find_next(block)
  *   PREV_BLKP(bp)       find_prev(block)
  *   bp                  header_to_payload(block)
+ *
+ * ---- The skeleton ---------------------------------------------------------
+ *
+ * `make handout STARTER=skeleton` hands out this file with its solution
+ * parts cut out: each body between a "skeleton:cut" comment and its
+ * "skeleton:put" comment becomes that comment's "to write" note and the
+ * put statement, a safe value to return; "skeleton:add" code is what only
+ * the skeleton has. Everything else (this note, the types, the helpers,
+ * the checker) stays as it is here.
  */
 #include "mm.h"
 
@@ -200,6 +209,18 @@ static block_t *prologue;           /* the prologue block; NULL before mm_init *
 static block_t *rover;              /* where next fit starts (invariant 9) */
 static size_t free_bound;           /* no free block is larger (invariant 10) */
 static enum placement placement;    /* kept across mm_init */
+
+/* skeleton:add - Only in the skeleton: names, once per trace, the first
+ * part still to write, so that the first failure points at it.
+static bool told;
+
+static void todo(const char *part)
+{
+    if (!told)
+        fprintf(stderr, "mm.c: %s() is still to write (see its \"To write\" note)\n", part);
+    told = true;
+}
+skeleton:end */
 
 /* ---- Block helpers ------------------------------------------------------ */
 
@@ -334,6 +355,10 @@ static void keep_rover_outside(block_t *merged, size_t size)
  * return the merged block. */
 static block_t *coalesce(block_t *block)
 {
+    /* skeleton:cut - To write: find both neighbours through the tags (the
+     * prologue and the epilogue count as allocated), merge whichever are
+     * free (the four cases), write the merged block's tags, keep the rover
+     * outside it, and return it. */
     dbg_requires(!get_alloc(block));
     block_t *prev = find_prev(block);
     block_t *next = find_next(block);
@@ -355,6 +380,7 @@ static block_t *coalesce(block_t *block)
     write_block(block, size, false);
     keep_rover_outside(block, size);
     return block;
+    /* skeleton:put todo(__func__); return block; */
 }
 
 /* Make the `size` bytes at `block` a free block, merged with its free
@@ -373,6 +399,9 @@ static void release(block_t *block, size_t size)
  * otherwise the whole `size` bytes stay allocated. */
 static void allocate(block_t *block, size_t size, size_t asize)
 {
+    /* skeleton:cut - To write: when the rest (size - asize) could hold a
+     * minimum block, write an allocated block of asize and release the
+     * rest; otherwise write one allocated block of the whole size. */
     dbg_requires(asize <= size);
     if (size - asize >= min_block_size) {
         write_block(block, asize, true);
@@ -380,6 +409,7 @@ static void allocate(block_t *block, size_t size, size_t asize)
     } else {
         write_block(block, size, true);
     }
+    /* skeleton:put todo(__func__); (void)block; (void)size; (void)asize; */
 }
 
 /* ---- Heap growth -------------------------------------------------------- */
@@ -400,6 +430,10 @@ static block_t *free_block_at_end(void)
  * a block of its own (it may be smaller than a minimum block). */
 static size_t grow_heap(size_t missing, size_t at_least)
 {
+    /* skeleton:cut - To write: check the arena has room (mem_max_heap,
+     * mem_heapsize), move the break with mem_sbrk by the larger of the two
+     * sizes that fits, write the new epilogue in the new last word, and
+     * return the bytes added (0 when nothing could be added). */
     dbg_requires(missing > 0 && missing % ALIGNMENT == 0);
     size_t room = mem_max_heap() - mem_heapsize();
     if (missing > room)
@@ -413,6 +447,7 @@ static size_t grow_heap(size_t missing, size_t at_least)
         return 0;
     write_epilogue((block_t *)((char *)old_brk + grow - wsize));
     return grow;
+    /* skeleton:put todo(__func__); (void)missing; (void)at_least; return 0; */
 }
 
 /* ---- Placement -----------------------------------------------------------
@@ -428,11 +463,15 @@ static inline bool fits(const block_t *block, size_t asize)
 /* The first block that fits, from the start of the heap. */
 static block_t *first_fit(size_t asize)
 {
+    /* skeleton:cut - To write: walk the blocks from first_block() to the
+     * epilogue and return the first that fits(), or NULL. */
     for (block_t *b = first_block(); !is_epilogue(b); b = find_next(b)) {
         if (fits(b, asize))
             return b;
     }
     return NULL;
+    /* skeleton:put todo(__func__); (void)asize; (void)fits; (void)is_epilogue;
+     * return NULL; */
 }
 
 /* The first block that fits from the rover on, wrapping around to the
@@ -440,6 +479,9 @@ static block_t *first_fit(size_t asize)
  * search resumes where this one ended. */
 static block_t *next_fit(size_t asize)
 {
+    /* skeleton:cut - To write: like first fit, but from the rover to the
+     * epilogue, then from first_block() back to the rover; leave the rover
+     * at the block found. */
     for (block_t *b = rover; !is_epilogue(b); b = find_next(b)) {
         if (fits(b, asize))
             return rover = b;
@@ -449,12 +491,15 @@ static block_t *next_fit(size_t asize)
             return rover = b;
     }
     return NULL;
+    /* skeleton:put todo(__func__); (void)asize; return NULL; */
 }
 
 /* The smallest block that fits; an exact fit ends the search, since no
  * block can fit better. */
 static block_t *best_fit(size_t asize)
 {
+    /* skeleton:cut - To write: walk every block and keep the smallest that
+     * fits; an exact fit can end the walk. */
     block_t *best = NULL;
     for (block_t *b = first_block(); !is_epilogue(b); b = find_next(b)) {
         if (!fits(b, asize))
@@ -465,6 +510,7 @@ static block_t *best_fit(size_t asize)
             best = b;
     }
     return best;
+    /* skeleton:put todo(__func__); (void)asize; return NULL; */
 }
 
 static block_t *policy_fit(size_t asize)
@@ -597,6 +643,10 @@ void mm_free(void *ptr)
 
 void *mm_realloc(void *ptr, size_t size)
 {
+    /* skeleton:cut - To write: NULL and size 0 as mm.h says; then stay in
+     * place when the block is big enough (splitting off the rest), grow in
+     * place into a free block after it or at the heap's end, and otherwise
+     * move: mm_malloc, copy the payload, mm_free. */
     if (ptr == NULL)
         return mm_malloc(size);
     if (size == 0) {
@@ -642,6 +692,8 @@ void *mm_realloc(void *ptr, size_t size)
     memcpy(moved, ptr, get_payload_size(block));    /* < size: growing */
     mm_free(ptr);
     return moved;
+    /* skeleton:put todo(__func__); (void)ptr; (void)size; (void)get_payload_size;
+     * return NULL; */
 }
 
 void *mm_calloc(size_t nmemb, size_t size)

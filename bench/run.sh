@@ -117,3 +117,6 @@ else
 fi
 section "6. the viewer page (mdriver -H): size, first picture, redraw time"
 sh bench/viewer.sh
+
+section "7. repeatable grades: a fast allocator graded 5 times with the clock and with -I (bench/repeat.sh)"
+sh bench/repeat.sh 5

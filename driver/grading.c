@@ -14,9 +14,6 @@
 /* Most of a -R or -B file kept, in bytes: a compiler can print megabytes. */
 static const size_t max_text = 64 * 1024;
 
-/* Gradescope's points per point of the index. */
-static const double scale = GRADESCOPE_MAX_SCORE / 100.0;
-
 _Static_assert(GRADESCOPE_MAX_SCORE > 0, "GRADESCOPE_MAX_SCORE is a number of points");
 
 /* ---- What the outputs report ------------------------------------------- */
@@ -78,6 +75,8 @@ struct figures {
     size_t col;
     struct totals tot;
     double value[NUM_MEASURES];
+    double scale;               /* Gradescope's points per point of the index */
+    int util_term;              /* the profile's util term, or -1 */
 };
 
 bool grading_zeroed(const struct grading *g)
@@ -97,7 +96,13 @@ static void get_figures(const struct grading *g, struct figures *f)
     }
     if (!f->ran)
         return;
-    score_column(rs, f->col, score_reference_kops(rs), &f->tot);
+    score_column(rs, f->col, score_libc_kops(rs), &f->tot);
+    const struct profile *p = score_profile(rs);
+    f->scale = f->tot.score.max > 0 ? GRADESCOPE_MAX_SCORE / f->tot.score.max : 0;
+    f->util_term = -1;
+    for (size_t i = 0; i < p->nterms; i++)
+        if (p->term[i].measure == PM_UTIL)
+            f->util_term = (int)i;
     if (grading_zeroed(g))
         return;
     const struct totals *t = &f->tot;
@@ -314,7 +319,15 @@ static const char *weight_note(enum trace_weight w)
     return "";
 }
 
-/* One test per trace: its share of the utilization term. */
+/* Whether each trace carries its share of the utilization term: when the
+ * term is the plain mean (ratio), shares add up to it. */
+static bool util_per_trace(const struct grading *g, const struct figures *f)
+{
+    const struct profile *p = score_profile(g->rs);
+    return f->util_term >= 0 && !p->term[f->util_term].band && f->tot.util_traces > 0;
+}
+
+/* One test per trace: its share of the utilization term, if it has one. */
 static void trace_tests(FILE *out, bool *first, const struct grading *g,
                         const struct figures *f)
 {
@@ -325,9 +338,10 @@ static void trace_tests(FILE *out, bool *first, const struct grading *g,
         const struct row *row = &rs->row[i];
         const struct run_result *r = results_cell(rs, i, f->col);
         double max = 0, score = 0;
-        if (row->loaded && score_counts_util(row->weight) && tot->util_traces > 0) {
-            max = scale * UTIL_WEIGHT / tot->util_traces;
-            score = grading_zeroed(g) || !r->valid ? 0 : max * r->util;
+        if (row->loaded && score_counts_util(row->weight) && util_per_trace(g, f) &&
+            profile_counts_trace(score_profile(rs), row->name)) {
+            max = f->scale * score_profile(rs)->term[f->util_term].weight / tot->util_traces;
+            score = grading_zeroed(g) || !r->valid || tot->score.cut >= 0 ? 0 : max * r->util;
         }
         if (!row->loaded) {
             snprintf(text, sizeof text, "not run: the trace has an input error: %s", r->message);
@@ -349,29 +363,50 @@ static void trace_tests(FILE *out, bool *first, const struct grading *g,
     }
 }
 
-/* The throughput term as one test, and the utilization term when no trace
- * counts utilization (score.c then gives it in full). */
+/* Each term the traces do not carry as one test, and the cutoff that
+ * zeroed the score as one more. */
 static void term_tests(FILE *out, bool *first, const struct grading *g, const struct figures *f)
 {
     const struct totals *tot = &f->tot;
-    bool zeroed = grading_zeroed(g);
-    char text[512];
-    if (tot->util_traces == 0)
-        test(out, first, "utilization", zeroed || !tot->has_index ? 0 : scale * tot->util_term,
-             scale * UTIL_WEIGHT, true, "no trace counts utilization: the term is given in full");
-    const char *unit = g->rs->counted ? "Kops, counted" : "Kops";
-    if (!tot->has_index)
-        snprintf(text, sizeof text, "no reference throughput (libc was not measured and no "
-                 "fixed reference is set in config.h): no throughput score");
-    else if (tot->tput_traces == 0)
-        snprintf(text, sizeof text, "no trace counts throughput: the term is given in full");
-    else
-        snprintf(text, sizeof text, "%.0f %s against a reference of %.0f: min(1, %.3f) x %d "
-                 "points; %d of %d throughput traces passed", tot->kops, unit,
-                 tot->reference_kops, tot->kops / tot->reference_kops, 100 - UTIL_WEIGHT,
-                 tot->tput_passed, tot->tput_traces);
-    test(out, first, "throughput", zeroed || !tot->has_index ? 0 : scale * tot->tput_term,
-         scale * (100 - UTIL_WEIGHT), tot->tput_passed == tot->tput_traces, text);
+    const struct profile *p = score_profile(g->rs);
+    bool zeroed = grading_zeroed(g) || !tot->has_index || tot->score.cut >= 0;
+    static const char *const names[] = {
+        [PM_UTIL] = "utilization", [PM_TPUT] = "throughput", [PM_CORRECT] = "correctness",
+    };
+    char text[1200], term[256];
+    for (size_t i = 0; i < p->nterms; i++) {
+        const struct profile_term *t = &p->term[i];
+        const struct profile_term_score *ts = &tot->score.term[i];
+        bool passed = true;
+        if ((int)i == f->util_term && util_per_trace(g, f))
+            continue;
+        profile_explain_term(p, i, &tot->in, &tot->score, term, sizeof term);
+        if (t->measure == PM_UTIL && tot->util_traces == 0) {
+            snprintf(text, sizeof text, "no trace counts utilization: the term is given in full");
+        } else if (t->measure == PM_TPUT && !tot->score.ok) {
+            snprintf(text, sizeof text, "no reference throughput (libc was not measured and "
+                     "the profile compares with it): no throughput score");
+        } else if (t->measure == PM_TPUT && tot->tput_traces == 0) {
+            snprintf(text, sizeof text, "no trace counts throughput: the term is given in full");
+        } else if (t->measure == PM_TPUT) {
+            snprintf(text, sizeof text, "%.0f %s against a reference of %.0f: %s; %d of %d "
+                     "throughput traces passed", tot->kops,
+                     g->rs->counted ? "Kops, counted" : "Kops", ts->reference, term,
+                     tot->tput_passed, tot->tput_traces);
+            passed = tot->tput_passed == tot->tput_traces;
+        } else {
+            snprintf(text, sizeof text, "%s", term);
+            passed = t->measure != PM_CORRECT || tot->failed == 0;
+        }
+        test(out, first, names[t->measure], zeroed ? 0 : f->scale * ts->points,
+             f->scale * ts->max, passed, text);
+    }
+    if (tot->score.cut >= 0) {
+        char formula[1024];
+        score_explain(g->rs, tot, formula, sizeof formula);
+        snprintf(text, sizeof text, "the score is 0 below a cutoff: %s", formula);
+        test(out, first, "cutoff", 0, 0, false, text);
+    }
 }
 
 static void rules_test(FILE *out, bool *first, const struct grading *g)
@@ -416,15 +451,19 @@ static void summary_text(const struct grading *g, const struct figures *f, char 
                      g->nviolations == 1 ? "" : "s");
     if (n < 0 || (size_t)n >= len)
         return;
-    if (t->has_index)
-        snprintf(buf + n, len - (size_t)n, "performance index %.1f/100 = %d%% x utilization "
-                 "%.1f%% + %d%% x min(1, %.0f / %.0f %s); %d of %d traces valid.", t->index,
-                 UTIL_WEIGHT, 100.0 * (t->util_traces ? t->util : 1.0), 100 - UTIL_WEIGHT,
-                 t->kops, t->reference_kops, g->rs->counted ? "Kops, counted" : "Kops",
-                 t->traces - t->failed, t->traces);
-    else
+    char formula[1024];
+    if (t->has_index) {
+        score_explain(g->rs, t, formula, sizeof formula);
+        if (g->rs->profile != NULL)
+            snprintf(buf + n, len - (size_t)n, "score under profile '%s' = %s; %d of %d traces "
+                     "valid.", g->rs->profile->name, formula, t->traces - t->failed, t->traces);
+        else
+            snprintf(buf + n, len - (size_t)n, "performance index = %s; %d of %d traces valid.",
+                     formula, t->traces - t->failed, t->traces);
+    } else {
         snprintf(buf + n, len - (size_t)n, "no performance index (no reference throughput); "
                  "%d of %d traces valid.", t->traces - t->failed, t->traces);
+    }
 }
 
 static void leaderboard_entry(FILE *out, bool last, const char *name, double value, int decimals)
@@ -445,11 +484,11 @@ int grading_gradescope(const char *path, const struct grading *g)
     }
     struct figures f;
     get_figures(g, &f);
-    char summary[1024];
+    char summary[2048];
     summary_text(g, &f, summary, sizeof summary);
 
     fputs("{\n  \"score\": ", out);
-    json_number(out, scale * f.value[MEASURE_INDEX], 2);
+    json_number(out, f.scale * f.value[MEASURE_INDEX], 2);
     fputs(",\n  \"output\": ", out);
     grading_json_string(out, summary);
     fputs(",\n  \"tests\": [", out);

@@ -14,10 +14,13 @@
  * the output, so mdriver prints it last.
  *
  * Gradescope: {"score", "output", "tests", "leaderboard"}: one test per
- * trace, whose score is its share of the utilization term of the index;
- * a "throughput" test holding the throughput term; a "rules" test when -R
- * is given. The tests add up to the score (the index scaled to
- * GRADESCOPE_MAX_SCORE), which is also given as "score".
+ * trace, whose score is its share of the utilization term of the index
+ * when the profile's utilization term is a plain ratio (as config.h's
+ * is); a test for each other term ("throughput", "utilization",
+ * "correctness"); a "cutoff" test when a cutoff zeroed the score; a
+ * "rules" test when -R is given. The tests add up to the score (the
+ * index scaled from the profile's points to GRADESCOPE_MAX_SCORE), which
+ * is also given as "score"; "output" shows the profile's formula.
  */
 #ifndef MALLOCLAB_GRADING_H
 #define MALLOCLAB_GRADING_H

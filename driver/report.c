@@ -47,17 +47,18 @@ static const char *noise_cell(const struct run_result *r, bool counted, char *bu
 /* A shown column's totals, against the run's reference. */
 static void column_totals(const struct results *rs, size_t c, struct totals *tot)
 {
-    score_column(rs, c, score_reference_kops(rs), tot);
+    score_column(rs, c, score_libc_kops(rs), tot);
 }
 
-static void print_index(FILE *out, const struct column *col, const struct totals *tot,
-                        bool counted)
+/* The index line: the profile's formula with the column's figures. */
+static void print_index(FILE *out, const struct results *rs, size_t c, const struct totals *tot)
 {
+    const struct column *col = &rs->col[c];
     if (tot->impossible) {
         fprintf(out, "%s: no performance index: the figures computed are impossible (mean "
-                "utilization %.1f%%, index %.1f of 100): the heap or the results were "
+                "utilization %.1f%%, index %.1f of %.0f): the heap or the results were "
                 "tampered with; this is a failure, not a score\n", col->label,
-                100.0 * tot->impossible_util, tot->impossible_index);
+                100.0 * tot->impossible_util, tot->impossible_index, tot->score.max);
         return;
     }
     if (!tot->has_index) {
@@ -68,18 +69,16 @@ static void print_index(FILE *out, const struct column *col, const struct totals
                     col->label);
         else
             fprintf(out, "%s: no performance index: no reference throughput (libc timed no "
-                    "trace, and REFERENCE_KOPS is 0)\n", col->label);
+                    "trace, and the grading profile compares with it)\n", col->label);
         return;
     }
-    fprintf(out, "%s: performance index = %d%% x util %.1f%% + %d%% x min(1, %.0f / %.0f %s",
-            col->label, UTIL_WEIGHT, 100.0 * (tot->util_traces ? tot->util : 1.0),
-            100 - UTIL_WEIGHT, tot->kops, tot->reference_kops,
-            counted ? "counted Kops" : "Kops");
-    const double reference_ipo = ICOUNT_REFERENCE_IPO;
-    const char *reference = counted ? (reference_ipo > 0 ? "ICOUNT_REFERENCE_IPO" : "libc")
-                                    : (REFERENCE_KOPS > 0 ? "REFERENCE_KOPS" : "libc");
-    fprintf(out, " %s) = %.1f + %.1f = %.1f/100\n", reference, tot->util_term, tot->tput_term,
-            tot->index);
+    char formula[1024];
+    score_explain(rs, tot, formula, sizeof formula);
+    if (rs->profile != NULL)
+        fprintf(out, "%s: score under profile '%s' = %s\n", col->label, rs->profile->name,
+                formula);
+    else
+        fprintf(out, "%s: performance index = %s\n", col->label, formula);
 }
 
 /* ---- One column: the classic layout ---------------------------------- */
@@ -128,7 +127,7 @@ static void table_one(FILE *out, const struct results *rs, size_t c, bool per_tr
     if (tot.failed)
         fprintf(out, "%d of %d traces failed; each counts as utilization 0 and no throughput\n",
                 tot.failed, tot.traces);
-    print_index(out, col, &tot, rs->counted);
+    print_index(out, rs, c, &tot);
 }
 
 /* ---- Several columns side by side ------------------------------------ */
@@ -186,7 +185,7 @@ static void table_many(FILE *out, const struct results *rs, bool per_trace)
         if (!rs->col[c].shown)
             continue;
         column_totals(rs, c, &tot);
-        print_index(out, &rs->col[c], &tot, rs->counted);
+        print_index(out, rs, c, &tot);
     }
 }
 

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "allocator.h"
+#include "profile.h"
 #include "run.h"
 #include "trace.h"
 
@@ -36,6 +37,7 @@ struct results {
     struct column *col;
     struct run_result *cell;    /* nrows * ncols, row-major */
     bool counted;               /* -I: throughput from instruction counts, not clocks */
+    const struct profile *profile;  /* the grading curve (-C); NULL: config.h's */
 };
 
 static inline struct run_result *results_cell(const struct results *rs, size_t row, size_t col)

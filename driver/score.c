@@ -1,13 +1,9 @@
 /*
- * score.c - totals and the performance index.
+ * score.c - totals, and the index under the run's profile.
  */
 #include "score.h"
 
 #include <string.h>
-
-#include "config.h"
-
-_Static_assert(UTIL_WEIGHT >= 0 && UTIL_WEIGHT <= 100, "UTIL_WEIGHT is a percentage");
 
 bool score_counts_util(enum trace_weight w)
 {
@@ -19,15 +15,21 @@ bool score_counts_tput(enum trace_weight w)
     return w == WEIGHT_BOTH || w == WEIGHT_TPUT;
 }
 
-void score_column(const struct results *rs, size_t col, double reference_kops, struct totals *tot)
+const struct profile *score_profile(const struct results *rs)
+{
+    return rs->profile != NULL ? rs->profile : profile_builtin();
+}
+
+void score_column(const struct results *rs, size_t col, double libc_kops, struct totals *tot)
 {
     memset(tot, 0, sizeof *tot);
+    const struct profile *p = score_profile(rs);
     bool util_applies = rs->col[col].alloc->simulated;
     double util_sum = 0;
     for (size_t i = 0; i < rs->nrows; i++) {
         const struct row *row = &rs->row[i];
         const struct run_result *r = results_cell(rs, i, col);
-        if (!row->loaded)
+        if (!row->loaded || !profile_counts_trace(p, row->name))
             continue;
         tot->traces++;
         tot->failed += !r->valid;
@@ -48,27 +50,32 @@ void score_column(const struct results *rs, size_t col, double reference_kops, s
     if (tot->secs > 0)
         tot->kops = (double)tot->ops / tot->secs / 1000.0 * tot->tput_passed / tot->tput_traces;
 
-    tot->reference_kops = reference_kops;
-    tot->has_index = util_applies && reference_kops > 0 &&
-                     tot->util_traces + tot->tput_traces > 0;
-    if (tot->has_index) {
-        double util = tot->util_traces ? tot->util : 1.0;
-        double ratio = tot->kops / reference_kops;
-        if (tot->tput_traces == 0)
-            ratio = 1.0;
-        tot->util_term = UTIL_WEIGHT * util;
-        tot->tput_term = (100 - UTIL_WEIGHT) * (ratio < 1.0 ? ratio : 1.0);
-        tot->index = tot->util_term + tot->tput_term;
-    }
+    tot->in = (struct profile_inputs){
+        .counted = rs->counted,
+        .libc_kops = libc_kops,
+        .util = tot->util_traces ? tot->util : 1.0,
+        .util_traces = tot->util_traces,
+        .kops = tot->kops,
+        .tput_traces = tot->tput_traces,
+        .traces = tot->traces,
+        .valid = tot->traces - tot->failed,
+    };
+    profile_apply(p, &tot->in, &tot->score);
+    bool scored_traces = tot->util_traces + tot->tput_traces > 0;
+    for (size_t t = 0; t < p->nterms; t++)
+        scored_traces |= p->term[t].measure == PM_CORRECT && tot->traces > 0;
+    tot->has_index = util_applies && tot->score.ok && scored_traces;
+    if (tot->has_index)
+        tot->index = tot->score.total;
     /* No allocator uses less memory than it holds live: such a figure is a
      * bug or a forgery, never a score. */
-    if (tot->util > 1.0 || (tot->has_index && tot->index > 100.0)) {
+    if (tot->util > 1.0 || (tot->has_index && tot->index > tot->score.max + 1e-9)) {
         tot->impossible = true;
         tot->impossible_util = tot->util;
         tot->impossible_index = tot->index;
         tot->has_index = false;
         tot->util = 0;
-        tot->index = tot->util_term = tot->tput_term = 0;
+        tot->index = 0;
     }
 }
 
@@ -76,21 +83,15 @@ bool score_any_impossible(const struct results *rs)
 {
     for (size_t c = 0; c < rs->ncols; c++) {
         struct totals tot;
-        score_column(rs, c, score_reference_kops(rs), &tot);
+        score_column(rs, c, score_libc_kops(rs), &tot);
         if (tot.impossible)
             return true;
     }
     return false;
 }
 
-double score_reference_kops(const struct results *rs)
+double score_libc_kops(const struct results *rs)
 {
-    /* Under -I, seconds are nominal (icount.h): only a count compares. */
-    const double reference_ipo = ICOUNT_REFERENCE_IPO;
-    if (rs->counted && reference_ipo > 0)
-        return ICOUNT_NOMINAL_IPS / reference_ipo / 1000.0;
-    if (!rs->counted && REFERENCE_KOPS > 0)
-        return REFERENCE_KOPS;
     for (size_t c = 0; c < rs->ncols; c++) {
         if (!rs->col[c].alloc->simulated) {
             /* libc's own speed on the traces it replayed, unscaled. */
@@ -100,4 +101,9 @@ double score_reference_kops(const struct results *rs)
         }
     }
     return 0;
+}
+
+void score_explain(const struct results *rs, const struct totals *tot, char *buf, size_t len)
+{
+    profile_explain(score_profile(rs), &tot->in, &tot->score, buf, len);
 }

@@ -1,24 +1,25 @@
 /*
- * score.h - from per-trace results to a column's totals and its
- * performance index:
+ * score.h - from per-trace results to a column's totals and its score
+ * under the run's grading profile (profile.h: -C, or config.h's curve):
  *
  *     index = UTIL_WEIGHT% * util + (100 - UTIL_WEIGHT)% * min(1, Kops / reference)
  *
- * util is the mean utilization over the traces whose weight counts it; a
- * failed trace counts as 0. Kops is the total operations over the total
- * seconds of the passing traces whose weight counts throughput, scaled by
- * the share of those traces that passed. The reference is REFERENCE_KOPS
- * (config.h) or, when that is 0, libc's Kops on the same traces in the same
- * run (over the traces libc replayed).
+ * by default. util is the mean utilization over the traces whose weight
+ * counts it; a failed trace counts as 0. Kops is the total operations over
+ * the total seconds of the passing traces whose weight counts throughput,
+ * scaled by the share of those traces that passed. A profile that lists
+ * its traces counts only those. The reference (libc's Kops) is measured on
+ * the same traces in the same run, over the traces libc replayed.
  */
 #ifndef MALLOCLAB_SCORE_H
 #define MALLOCLAB_SCORE_H
 
+#include "profile.h"
 #include "results.h"
 
 struct totals {
-    int traces;                 /* rows that ran */
-    int failed;                 /* rows that failed a check */
+    int traces;                 /* counted rows that ran */
+    int failed;                 /* of those, rows that failed a check */
     int util_traces;            /* rows whose weight counts utilization */
     double util;                /* mean over those, failed = 0; < 0 when not applicable */
     int tput_traces, tput_passed;
@@ -26,23 +27,28 @@ struct totals {
     double secs;
     double kops;                /* ops / secs / 1000, scaled by tput_passed / tput_traces */
     bool has_index;
-    double reference_kops;      /* what kops is measured against */
-    double util_term, tput_term, index;   /* each in [0, 100] */
-    bool impossible;            /* util above 100% or index above 100: a failure, no index */
+    double index;               /* the profile's score, in [0, score.max] */
+    struct profile_inputs in;   /* what the profile was given */
+    struct profile_score score; /* what it made of it */
+    bool impossible;            /* util above 100% or index above its maximum: a failure, no index */
     double impossible_util, impossible_index;   /* what was computed, for the message */
 };
 
-/* Totals for column `col`; `reference_kops` <= 0 means there is none, and
- * then there is no index. */
-void score_column(const struct results *rs, size_t col, double reference_kops, struct totals *tot);
+/* The profile a run is graded under. */
+const struct profile *score_profile(const struct results *rs);
 
 /* Whether some column computed an impossible figure (totals.impossible). */
 bool score_any_impossible(const struct results *rs);
 
-/* The reference throughput for this run: REFERENCE_KOPS (under -I, the
- * nominal Kops of ICOUNT_REFERENCE_IPO), or the Kops of the libc column
- * when there is one (0 when neither). */
-double score_reference_kops(const struct results *rs);
+/* Totals for column `col`; `libc_kops` <= 0 means libc was not measured,
+ * and then a profile comparing with it gives no index. */
+void score_column(const struct results *rs, size_t col, double libc_kops, struct totals *tot);
+
+/* The Kops of the libc column (0 when there is none). */
+double score_libc_kops(const struct results *rs);
+
+/* The line that explains a column's index (profile_explain). */
+void score_explain(const struct results *rs, const struct totals *tot, char *buf, size_t len);
 
 /* Whether a trace of weight `w` counts towards utilization, throughput. */
 bool score_counts_util(enum trace_weight w);

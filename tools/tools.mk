@@ -3,7 +3,7 @@
 # every tool links driver/options.c, which makes its getopt string and its
 # usage from its table of options.
 
-TOOL_PROGRAMS = tools/tracegen tools/tracerec tools/traceinfo
+TOOL_PROGRAMS = tools/tracegen tools/tracerec tools/traceinfo tools/curve
 
 all: $(TOOL_PROGRAMS)
 
@@ -45,3 +45,8 @@ $(B)/tools/tracerec_shim.pic.o: tools/tracerec_shim.c
 
 tools/tracerec_shim.so: $(B)/tools/tracerec_shim.pic.o
 	$(CC) $(ARCH) -shared -o $@ $(filter %.o,$^) -ldl -pthread
+
+# curve reads grading profiles: it links the driver's one profile parser
+# (tools/grade uses it for the class picture and to check a profile first).
+tools/curve: $(B)/tools/curve.o $(B)/driver/profile.o $(B)/driver/options.o
+	$(LINK)
