@@ -196,10 +196,16 @@ static bool check_placement(struct replay *rp, uint32_t id, const unsigned char 
     char at[40], lo_s[40], hi_s[40];
     uintptr_t a = (uintptr_t)p;
     focus_on(rp, p, "the block just returned");
-    if (a % ALIGNMENT != 0) {
-        fail(rp, FAIL_ALIGNMENT, "%s returned %s, which is not aligned to %d bytes (ALIGNMENT in config.h): "
-             "it is %" PRIuPTR " bytes past a multiple of %d",
-             fn, where(rp, p, at, sizeof at), ALIGNMENT, a % ALIGNMENT, ALIGNMENT);
+    size_t align = rp->s->alloc->alignment;
+    if (a % align != 0) {
+        const struct mm_interface *in = rp->s->alloc->interface;
+        fail(rp, FAIL_ALIGNMENT, "%s returned %s, which is not aligned to %zu bytes (", fn,
+             where(rp, p, at, sizeof at), align);
+        if (in == NULL || strcmp(in->name, "native") == 0)
+            say(rp, "ALIGNMENT in config.h");
+        else
+            say(rp, "as the %s interface's driver required", in->name);
+        say(rp, "): it is %" PRIuPTR " bytes past a multiple of %zu", a % align, align);
         return false;
     }
     size_t extent = size ? size : 1;   /* a malloc(0) pointer still names a byte */

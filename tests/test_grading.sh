@@ -159,7 +159,7 @@ begin
 run sh tools/grade -j 4 -o "$tmp/grades" -s 1 -a "-f $SMALL -f traces/split.rep" "$subs"
 expect_status 0
 csv=$tmp/grades/grades.csv
-[ "$(head -n 1 "$csv")" = "name,valid,util,kops,index,rules,failure" ] ||
+[ "$(head -n 1 "$csv")" = "name,valid,util,kops,index,rules,failure,interface" ] ||
     note "grades.csv's header: $(head -n 1 "$csv")"
 [ "$(wc -l <"$csv")" -eq 8 ] || note "grades.csv has not 7 rows: $(cat "$csv")"
 end "grade-writes-one-row-per-submission"
@@ -203,7 +203,7 @@ row alice
 positive "$index" || note "alice: index $index"
 positive "$util" || note "alice: util $util"
 positive "$kops" || note "alice: kops $kops"
-[ "$rest" = '"",""' ] || note "alice: rules and failure: $rest"
+[ "$rest" = '"","","native"' ] || note "alice: rules, failure and interface: $rest"
 end "grade-scores-a-correct-submission"
 
 begin
