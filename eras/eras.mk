@@ -82,3 +82,19 @@ $(B)/eras/$(ERA)/adapter.o $(D)/eras/$(ERA)/adapter.o: build/interface
 .PHONY: print-interface
 print-interface:
 	@echo '$(or $(ERA),none) ($(if $(ERA),$(ERA_HOW),no interface fits mm.c))'
+
+# make era-driver SRC=FILE.c FOR=ERA OUT=PROGRAM: FILE.c built as a
+# submission for interface ERA, into a driver of its own, PROGRAM (its
+# objects beside it). The tests build each era's allocators this way; an
+# instructor can too, to try a file for several eras at once.
+.PHONY: era-driver
+era-driver: $(LAB_SRCS:%.c=$(B)/%.o) build/flavor
+	@[ -n '$(SRC)' ] && [ -n '$(FOR)' ] && [ -n '$(OUT)' ] || \
+	    { echo "make: era-driver wants SRC=FILE.c FOR=ERA OUT=PROGRAM" >&2; exit 2; }
+	@[ -n '$(filter $(FOR),$(ERAS))' ] || \
+	    { echo "make: no interface is called '$(FOR)'; the interfaces are: $(ERAS)" >&2; exit 2; }
+	$(call era_compile,$(FOR),$(SRC),$(OUT).o,$($(FOR).cflags))
+	$(call era_rename,$(FOR),$(OUT).o,$(OUT).linked.o)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(call era_defs,$(FOR),built by make era-driver) \
+	    -c -o $(OUT).adapter.o eras/$(FOR)/adapter.c
+	$(CC) $(LDFLAGS) -o $(OUT) $(LAB_SRCS:%.c=$(B)/%.o) $(OUT).linked.o $(OUT).adapter.o $(LDLIBS)
