@@ -197,7 +197,7 @@ begin
 run "$tmp/mdriver-csapp" -v -p first,best,libc -f traces/split.rep
 expect_status 0
 expect_err "the csapp interface has no mm_set_placement; -p goes on with mm.c's own policy only"
-expect_row "^split.rep .*yes"
+expect_row "^split.rep +12 [|] +96.9%"
 expect_out "libc"
 end "p-on-an-era-without-placements-says-so-and-goes-on"
 
