@@ -71,6 +71,14 @@ expect_status 1
 expect_phrases "no interface fits it;csapp: no: its mm_init returns bool;15213-2019: no: it defines team_t team;make INTERFACE=NAME"
 end "detect-lists-what-was-tried-when-none-fits"
 
+# Brown's handout (mm_malloc(long)) is not supported: said so, by name.
+sed 's/^void \*mm_malloc(size_t size)/void *mm_malloc(long size)/' "$E/csapp.c" >"$tmp/brown.c"
+begin
+run eras/detect "$tmp/brown.c"
+expect_status 1
+expect_phrases "no interface fits it;Brown CS0330's (mm_malloc(long)) handout, which this lab does not support"
+end "detect-names-an-unsupported-handout"
+
 printf '#ifndef MM_INTERFACE\n#define MM_INTERFACE "pku"\n#endif\n' >"$tmp/config.h"
 begin
 run eras/detect -c "$tmp/config.h" "$tmp/ambiguous.c"
