@@ -259,4 +259,23 @@ grep -q "^15213-2016 (forced by MM_INTERFACE in config.h)" "$tmp/out" ||
     note "config.h's line: $(cat "$tmp/out")"
 end "an-ambiguous-mm-c-gets-the-message-and-is-forced-by-hand"
 
+# ---- tools/grade: each submission's interface, found and written down -----------
+
+mkdir -p "$tmp/subs"
+cp "$E/csapp.c" "$tmp/subs/ada.c"
+cp "$E/15213-2019.c" "$tmp/subs/bo.c"
+cp "$tmp/ambiguous.c" "$tmp/subs/cy.c"
+begin
+run sh tools/grade -o "$tmp/grades" -a '-f traces/split.rep -f traces/coalesce-runs.rep' \
+    "$tmp/subs/ada.c" "$tmp/subs/bo.c" "$tmp/subs/cy.c"
+expect_status 0
+csv=$tmp/grades/grades.csv
+grep -q '^"ada",2/2,.*,"csapp"$' "$csv" || note "ada's row: $(grep '^"ada"' "$csv")"
+grep -q '^"bo",2/2,.*,"15213-2019"$' "$csv" || note "bo's row: $(grep '^"bo"' "$csv")"
+grep -q '^"cy",0/0,.*more than one interface fits it.*,"none"$' "$csv" ||
+    note "cy's row: $(grep '^"cy"' "$csv")"
+grep -q 'more than one interface fits it' "$tmp/grades/cy/results.json" ||
+    note "cy's results.json does not say why it was not built"
+end "grade-detects-each-submissions-interface-and-writes-it-down"
+
 summary
