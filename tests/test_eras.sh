@@ -60,7 +60,7 @@ begin
 run eras/detect "$tmp/ambiguous.c"
 expect_status 1
 expect_empty_out
-expect_phrases "more than one interface fits it (15213-2013 15213-2016);15213-2014: no: its mm_checkheap is not int;make INTERFACE=NAME;#define MM_INTERFACE"
+expect_phrases "more than one interface fits it (15213-2013 15213-2016);15213-2014: no: its mm_checkheap does not return int;make INTERFACE=NAME;#define MM_INTERFACE"
 end "detect-lists-what-fits-when-two-do"
 
 # team_t and bool mm_init: no handout had both.
