@@ -34,8 +34,10 @@ ERA := $(firstword $(foreach a,$(ERA_ALIASES),$(if $(filter $(ERA_ASKED),$(first
 $(shell mkdir -p build && { [ "$$(cat build/interface 2>/dev/null)" = '$(ERA) $(ERA_HOW)' ] || \
         echo '$(ERA) $(ERA_HOW)' > build/interface; })
 
-# What every era's submission is compiled with besides its course's flags.
-ERA_COMMON = $(SAN) $(CFLAGS_EXTRA) -MMD -MP
+# What every era's submission is compiled with besides its course's flags:
+# the sanitizers, the word size the lab is built for (-m32 or -m64, where
+# CFLAGS names one), and the dependency files.
+ERA_COMMON = $(SAN) $(filter -m32 -m64,$(CFLAGS)) $(CFLAGS_EXTRA) -MMD -MP
 
 # $(call era_compile,ERA,SOURCE,OBJECT,FLAGS): compile SOURCE as a
 # submission for ERA. A copy starting with a #line directive is compiled,
