@@ -12,6 +12,7 @@
 # compiled, names unchanged: what tools/rulecheck reads.
 #
 #   make print-interface      the interface this build uses, and how it was chosen
+#   make print-interface-symbols  what its mm.c may define and use (for the rule check)
 
 include eras/table.mk
 
@@ -81,9 +82,15 @@ endif
 $(B)/eras/%/adapter.o $(D)/eras/%/adapter.o: CPPFLAGS += $(call era_defs,$(ERA),$(ERA_HOW))
 $(B)/eras/$(ERA)/adapter.o $(D)/eras/$(ERA)/adapter.o: build/interface
 
-.PHONY: print-interface
+.PHONY: print-interface print-interface-symbols
 print-interface:
 	@echo '$(or $(ERA),none) ($(if $(ERA),$(ERA_HOW),no interface fits mm.c))'
+
+# For the rule check: what an honest mm.c of this interface defines, and
+# what it may use that the lab provides (ERA.defines, ERA.uses).
+print-interface-symbols:
+	@echo 'defines: $($(ERA).defines)'
+	@echo 'uses: $($(ERA).uses)'
 
 # make era-driver SRC=FILE.c FOR=ERA OUT=PROGRAM: FILE.c built as a
 # submission for interface ERA, into a driver of its own, PROGRAM (its
