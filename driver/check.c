@@ -392,9 +392,14 @@ static bool start(struct replay *rp)
     const struct allocator *a = rp->s->alloc;
     if (a->simulated && rp->t->peak_live > mem_max_heap()) {
         rp->op = &rp->t->ops[rp->t->peak_op];
+        const struct mm_interface *in = a->interface;
         fail(rp, FAIL_OUT_OF_MEMORY, "out of memory: after this operation the trace holds %zu "
-             "live bytes, more than the arena's %zu bytes (MAX_HEAP in config.h; mdriver -M sets it); no "
-             "allocator could replay it, so none was called", rp->t->peak_live, mem_max_heap());
+             "live bytes, more than the arena's %zu bytes (", rp->t->peak_live, mem_max_heap());
+        if (in != NULL && in->max_heap != 0)
+            say(rp, "by default the limit the %s interface's driver had", in->name);
+        else
+            say(rp, "MAX_HEAP in config.h");
+        say(rp, "; mdriver -M sets it); no allocator could replay it, so none was called");
         return false;
     }
     if (a->simulated)
