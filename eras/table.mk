@@ -13,7 +13,9 @@
 #                 (mm.o itself keeps the submission's names, for the rule
 #                 check), and the adapter defines NAME the lab's way
 #   ERA.defines   what an honest submission defines, beyond static symbols:
-#                 the interface and the extras its handout asked for
+#                 the interface and the extras its handout asked for (the
+#                 textbook's mm.c defined a mm_checkheap the CS:APP driver
+#                 never called; any era's may define its own `verbose`)
 #   ERA.uses      what it may call or read that the driver (through memlib
 #                 or the adapter) provides
 #   ERA.about     one line for the README and for messages
@@ -37,7 +39,7 @@ native.about    = mm.h of this lab
 csapp.cflags    = -std=gnu11 -fgnu89-inline -O2 -g -Wall
 csapp.dbgflags  = -O0
 csapp.renames   = mm_init mem_sbrk
-csapp.defines   = mm_init mm_malloc mm_free mm_realloc team
+csapp.defines   = mm_init mm_malloc mm_free mm_realloc team mm_checkheap
 csapp.uses      = mem_sbrk mem_heap_lo mem_heap_hi mem_heapsize mem_pagesize verbose
 csapp.about     = CS:APP handout of 2002 and the 3rd edition: team_t team, mem_sbrk(int)
 
@@ -45,7 +47,7 @@ csapp.about     = CS:APP handout of 2002 and the 3rd edition: team_t team, mem_s
 csapp-noteam.cflags   = $(csapp.cflags)
 csapp-noteam.dbgflags = $(csapp.dbgflags)
 csapp-noteam.renames  = mm_init mem_sbrk
-csapp-noteam.defines  = mm_init mm_malloc mm_free mm_realloc
+csapp-noteam.defines  = mm_init mm_malloc mm_free mm_realloc mm_checkheap
 csapp-noteam.uses     = $(csapp.uses)
 csapp-noteam.about    = CS:APP handout without team_t: four functions, mem_sbrk(int)
 
