@@ -288,4 +288,11 @@ grep -q 'more than one interface fits it' "$tmp/grades/cy/results.json" ||
     note "cy's results.json does not say why it was not built"
 end "grade-detects-each-submissions-interface-and-writes-it-down"
 
+begin
+run sh tools/grade -i pku -o "$tmp/forced" -a '-f traces/split.rep' "$tmp/subs/cy.c"
+expect_status 0
+grep -q '^"cy",1/1,.*,"15213-2016"$' "$tmp/forced/grades.csv" ||
+    note "cy's row: $(grep '^"cy"' "$tmp/forced/grades.csv")"
+end "grade-i-forces-an-interface-on-every-submission"
+
 summary
