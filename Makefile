@@ -55,9 +55,11 @@ FLAVOR    := $(KIND):$(SANITIZE)
 $(shell mkdir -p build && { [ "$$(cat build/flavor 2>/dev/null)" = '$(FLAVOR)' ] || \
         echo '$(FLAVOR)' > build/flavor; })
 
-# The driver: mdriver.c wires together the parts in driver/.
+# The driver: mdriver.c wires together the parts in driver/. mm.c comes
+# in as eras/eras.mk builds it for the interface it was written for
+# (MM_OBJS: its object and the interface's adapter).
 DRIVER_SRCS = $(wildcard driver/*.c)
-LAB_SRCS    = mdriver.c $(DRIVER_SRCS) mm.c memlib.c
+LAB_SRCS    = mdriver.c $(DRIVER_SRCS) memlib.c
 
 PROGRAMS    = mdriver mdriver-dbg
 
@@ -65,12 +67,14 @@ PROGRAMS    = mdriver mdriver-dbg
 .SECONDARY:
 all: $(PROGRAMS)
 
-mdriver: $(LAB_SRCS:%.c=$(B)/%.o)
+include eras/eras.mk
+
+mdriver: $(LAB_SRCS:%.c=$(B)/%.o) $(MM_OBJS:%=$(B)/%)
 	$(LINK)
 
 # The debug driver: no optimization, mm.c's assertions on, heap checked
 # after every operation.
-mdriver-dbg: $(LAB_SRCS:%.c=$(D)/%.o)
+mdriver-dbg: $(LAB_SRCS:%.c=$(D)/%.o) $(MM_OBJS:%=$(D)/%)
 	$(LINK)
 
 $(B)/%.o: %.c

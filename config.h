@@ -47,6 +47,14 @@
 #define MAX_HEAP (sizeof(void *) >= 8 ? (size_t)1 << 30 : (size_t)1 << 28)
 #endif
 
+/* The interface mm.c was written for: "native" (this lab's mm.h), or
+ * another handout's, such as "csapp" or "15213-2016" (README.md, "Bringing
+ * submissions from another handout", lists them). Empty: the build reads
+ * mm.c to find it. `make INTERFACE=NAME` overrides this line. */
+#ifndef MM_INTERFACE
+#define MM_INTERFACE ""
+#endif
+
 /* ---- The reference allocator ----------------------------------------- */
 
 /* Placement policy mm.c starts with: "first", "next" or "best". */

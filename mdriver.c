@@ -167,7 +167,8 @@ static int parse_options(int argc, char **argv, struct options *o)
     char optstring[OPTSTRING_SIZE];
     options_getopt_string(&command_line, optstring);
 
-    *o = (struct options){.prog = argv[0], .trace_dir = TRACE_DIR, .max_heap = MAX_HEAP,
+    /* max_heap stays 0 until -M: the default depends on mm.c's interface. */
+    *o = (struct options){.prog = argv[0], .trace_dir = TRACE_DIR,
                           .time_limit = TRACE_TIME_LIMIT};
 #ifdef DEBUG
     o->check_heap = true;       /* the debug driver checks the heap by default */
@@ -289,6 +290,22 @@ static int make_columns(struct options *o, struct results *rs, const char *prog)
     rs->col = calloc(max_cols, sizeof *rs->col);
     if (rs->col == NULL)
         return EXIT_USAGE;
+    if (o->max_heap == 0)
+        o->max_heap = allocator_max_heap(mm);
+    if (o->verbose)
+        allocator_describe(stdout, mm);
+    /* Another era's interface: what it lacks is said once, then skipped. */
+    bool policies = o->policies != NULL && mm->set_placement == NULL &&
+                    strcmp(o->policies, "libc") != 0;
+    if (allocator_lacks(mm, o->check_heap, policies)) {
+        if (mm->checkheap == NULL)
+            o->check_heap = false;
+        for (char *name = policies ? strtok(o->policies, ",") : NULL; name;
+             name = strtok(NULL, ","))
+            o->libc |= strcmp(name, "libc") == 0;
+        if (policies)
+            o->policies = NULL;
+    }
     if (o->policies != NULL) {
         if (mm->set_placement == NULL && strcmp(o->policies, "libc") != 0)
             return options_usage_error(&command_line, prog, "-p needs mm_set_placement, which "

@@ -203,10 +203,16 @@ static bool check_placement(struct replay *rp, uint32_t id, const unsigned char 
     uintptr_t a = (uintptr_t)p;
     focus_on(rp, p, "the block just returned");
     rp->focus_end = (uintptr_t)p + (size ? size : 1);
-    if (a % ALIGNMENT != 0) {
-        fail(rp, FAIL_ALIGNMENT, "%s returned %s, which is not aligned to %d bytes (ALIGNMENT in config.h): "
-             "it is %" PRIuPTR " bytes past a multiple of %d",
-             fn, where(rp, p, at, sizeof at), ALIGNMENT, a % ALIGNMENT, ALIGNMENT);
+    size_t align = rp->s->alloc->alignment;
+    if (a % align != 0) {
+        const struct mm_interface *in = rp->s->alloc->interface;
+        fail(rp, FAIL_ALIGNMENT, "%s returned %s, which is not aligned to %zu bytes (", fn,
+             where(rp, p, at, sizeof at), align);
+        if (in == NULL || strcmp(in->name, "native") == 0)
+            say(rp, "ALIGNMENT in config.h");
+        else
+            say(rp, "as the %s interface's driver required", in->name);
+        say(rp, "): it is %" PRIuPTR " bytes past a multiple of %zu", a % align, align);
         return false;
     }
     size_t extent = size ? size : 1;   /* a malloc(0) pointer still names a byte */
@@ -406,9 +412,14 @@ static bool start(struct replay *rp)
     const struct allocator *a = rp->s->alloc;
     if (a->simulated && rp->t->peak_live > mem_max_heap()) {
         rp->op = &rp->t->ops[rp->t->peak_op];
+        const struct mm_interface *in = a->interface;
         fail(rp, FAIL_OUT_OF_MEMORY, "out of memory: after this operation the trace holds %zu "
-             "live bytes, more than the arena's %zu bytes (MAX_HEAP in config.h; mdriver -M sets it); no "
-             "allocator could replay it, so none was called", rp->t->peak_live, mem_max_heap());
+             "live bytes, more than the arena's %zu bytes (", rp->t->peak_live, mem_max_heap());
+        if (in != NULL && in->max_heap != 0)
+            say(rp, "by default the limit the %s interface's driver had", in->name);
+        else
+            say(rp, "MAX_HEAP in config.h");
+        say(rp, "; mdriver -M sets it); no allocator could replay it, so none was called");
         return false;
     }
     if (a->simulated)

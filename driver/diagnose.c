@@ -38,7 +38,25 @@ void diagnose_first_bad_op(const struct trace *t, const struct run_settings *s,
         return;
     diagnose_run(t, &checked, time_limit, isolated, c);
 
-    if (c->failure == FAIL_CHECKHEAP && c->failed_op < r->failed_op) {
+    const struct mm_interface *in = s->alloc->interface;
+    bool verdict = in == NULL || in->checker == MM_CHECKER_VERDICT;
+    if (!verdict) {
+        /* A checker without a usable result fails a replay only by ending
+         * the process; the checked replay differs by its calls alone. */
+        if (c->failed_op < r->failed_op && c->failed_op < t->num_ops) {
+            char opbuf[64];
+            trace_op_format(&t->ops[c->failed_op], opbuf, sizeof opbuf);
+            run_say(r, "\n    first bad operation: called after every operation, mm_checkheap (%s) "
+                    "ended the replay at line %" PRIu32 ": '%s', %zu operation%s before this "
+                    "failure (what it printed is above; ./mdriver -c -f %s stops there)",
+                    in->checker_about, t->ops[c->failed_op].line, opbuf,
+                    r->failed_op - c->failed_op, r->failed_op - c->failed_op == 1 ? "" : "s",
+                    t->path);
+        } else {
+            run_say(r, "\n    mm_checkheap (%s), called after every operation before this one, "
+                    "did not end the replay; whatever it printed is above", in->checker_about);
+        }
+    } else if (c->failure == FAIL_CHECKHEAP && c->failed_op < r->failed_op) {
         char opbuf[64];
         trace_op_format(&t->ops[c->failed_op], opbuf, sizeof opbuf);
         size_t gap = r->failed_op - c->failed_op;

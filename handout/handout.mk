@@ -7,7 +7,9 @@
 #
 # In it: the top-level files (the Makefile and README.md made from the
 # lab's own by their handout: markers, handout/extract), the driver's
-# sources, the traces, the trace tools' sources, tools/rulecheck (a student
+# sources, the viewer page's sources (-H), the other handouts' interfaces
+# (eras/: a submission of another course builds unchanged), the traces,
+# the trace tools' sources, tools/rulecheck and its lists (a student
 # can run the check the grader runs: it holds no secret) and the grading
 # profiles (the curves a course grades by are the student's to read too).
 # Not in it: tests/, tools/grade, bench/, plots/, .ci/ and handout/.
@@ -23,7 +25,8 @@ HANDOUT_COPY  = mm.h memlib.c memlib.h mdriver.c config.h \
                 tools/tracerec_shim.c tools/tracerec_raw.h tools/curve.c \
                 tools/progbits.c tools/progbits.h $(wildcard tools/rules/*) \
                 viewer/viewer.mk viewer/embed.c viewer/viewer.html \
-                viewer/viewer.css viewer/viewer.js \
+                viewer/viewer.css viewer/viewer.js $(wildcard eras/*.mk eras/*.h eras/detect) \
+                $(wildcard eras/*/adapter.c eras/*/include/*.h) \
                 $(wildcard profiles/*.profile)
 HANDOUT_MM_reference = cp mm.c
 HANDOUT_MM_skeleton  = sh handout/extract skeleton < mm.c >

@@ -38,7 +38,7 @@ run sh tools/grade -o "$tmp/all" -s 2 -C profiles/csapp.profile -a "$ARGS" "$sub
 expect_status 0
 [ "$(wc -l <"$tmp/all/grades.csv")" -eq 9 ] || note "grades.csv has not 8 rows: $(cat "$tmp/all/grades.csv")"
 grep -q '^"erin",2/2,' "$tmp/all/grades.csv" || note "the bench's segfit allocator does not pass: $(grep erin "$tmp/all/grades.csv")"
-grep -q '^"reference",2/2,.*,"","","CS:APP classic (2002 handout): 60% x util' "$tmp/all/grades.csv" ||
+grep -q '^"reference",2/2,.*,"","","native","CS:APP classic (2002 handout): 60% x util' "$tmp/all/grades.csv" ||
     note "the reference's row does not carry the profile's formula: $(grep reference "$tmp/all/grades.csv")"
 [ "$(head -n 1 "$tmp/all/profile.txt")" = "CS:APP classic (2002 handout)" ] ||
     note "profile.txt: $(cat "$tmp/all/profile.txt")"
