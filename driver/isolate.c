@@ -2,15 +2,25 @@
  * isolate.c - one run per child process; crashes, hangs and exits become
  * that run's failure, explained.
  *
- * What the child may send, one record through the pipe:
- *   REPORT_RESULT   the run finished; its result record follows
+ * A run has two stages, each ending with one record the child sends
+ * through the pipe:
+ *   checking  the checked replay, under the time limit (-s). It ends with
+ *             REPORT_CHECKED and its result; then, when the trace is to be
+ *             timed, the child waits until the parent says "go" (-j times
+ *             the traces one at a time, after all the checks).
+ *   timing    the timed replays, under a limit derived from the checked
+ *             replay's duration (timing_limit); ends with REPORT_RESULT.
+ * Either stage may end instead with
  *   REPORT_SIGNAL   a fatal signal (SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL)
- *   REPORT_TIMEOUT  the time limit passed (SIGALRM in the child)
+ *   REPORT_TIMEOUT  the stage's time limit passed (SIGALRM in the child)
  *   REPORT_EXIT     something called exit() before the run finished
  * The handlers only read plain variables and call write() and _exit(),
  * which are async-signal-safe. memlib's arena is mapped before the fork, so
  * heap addresses mean the same in both processes; the parent turns the
  * report into words.
+ *
+ * The child keeps its progress (struct run_progress) in memory shared
+ * with the parent, which can show it on a status line (progress.h).
  *
  * With -D a run happens in the driver's own process instead, so that a
  * debugger stops at a crash; only an exit() is caught there.
@@ -24,11 +34,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "memlib.h"
+#include "progress.h"
+#include "timing.h"
 
 /* Extra time the parent allows past the limit before it kills a child
  * that has not reported, in seconds. */
@@ -43,7 +56,10 @@ enum { HANDLER_STACK = 64 * 1024 };
 
 static const uint32_t report_magic = 0x6d616c6cu;  /* "mall" */
 
-enum report_kind { REPORT_RESULT = 1, REPORT_SIGNAL, REPORT_TIMEOUT, REPORT_EXIT };
+/* How often a parent showing progress looks at its children, in seconds. */
+static const double tick_secs = 0.25;
+
+enum report_kind { REPORT_CHECKED = 1, REPORT_RESULT, REPORT_SIGNAL, REPORT_TIMEOUT, REPORT_EXIT };
 
 struct report {
     uint32_t magic;
@@ -54,14 +70,15 @@ struct report {
     uintptr_t heap_lo, brk;     /* the heap when it happened */
     int phase;                  /* enum run_phase */
     int op;                     /* index of the operation being checked */
-    struct run_result result;   /* for REPORT_RESULT */
+    struct run_result result;   /* for REPORT_CHECKED and REPORT_RESULT */
 };
 
 /* ---- The child ------------------------------------------------------------ */
 
 /* The child's state, for its signal handlers. */
 static int report_fd = -1;
-static struct run_progress child_progress;
+static struct run_progress own_progress;        /* when no shared memory could be had */
+static struct run_progress *child_progress = &own_progress;
 static volatile sig_atomic_t reported;
 
 static void send_report(struct report *rep)
@@ -70,8 +87,8 @@ static void send_report(struct report *rep)
         return;
     reported = 1;
     rep->magic = report_magic;
-    rep->phase = child_progress.phase;
-    rep->op = child_progress.op;
+    rep->phase = child_progress->phase;
+    rep->op = child_progress->op;
     rep->heap_lo = (uintptr_t)mem_heap_lo();
     rep->brk = rep->heap_lo + mem_heapsize();
     const char *p = (const char *)rep;
@@ -104,7 +121,7 @@ static void on_fatal_signal(int signo, siginfo_t *info, void *context)
 
 static void on_exit_hook(void)
 {
-    if (child_progress.phase == PHASE_DONE)
+    if (child_progress->phase == PHASE_DONE)
         return;
     struct report rep;
     memset(&rep, 0, sizeof rep);
@@ -112,7 +129,18 @@ static void on_exit_hook(void)
     send_report(&rep);
 }
 
-static void child_setup(double time_limit)
+/* SIGALRM after `secs` seconds; 0 disarms it. */
+static void arm_alarm(double secs)
+{
+    struct itimerval limit = {0};
+    limit.it_value.tv_sec = (time_t)secs;
+    limit.it_value.tv_usec = (suseconds_t)((secs - (double)(time_t)secs) * 1e6);
+    if (secs > 0 && limit.it_value.tv_sec == 0 && limit.it_value.tv_usec == 0)
+        limit.it_value.tv_usec = 1;
+    setitimer(ITIMER_REAL, &limit, NULL);
+}
+
+static void child_setup(void)
 {
     static char handler_stack[HANDLER_STACK];
     stack_t ss = {.ss_sp = handler_stack, .ss_size = sizeof handler_stack};
@@ -127,27 +155,38 @@ static void child_setup(double time_limit)
     for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
         sigaction(fatal[i], &sa, NULL);
     atexit(on_exit_hook);
-
-    struct itimerval limit = {0};
-    limit.it_value.tv_sec = (time_t)time_limit;
-    limit.it_value.tv_usec = (suseconds_t)((time_limit - (double)(time_t)time_limit) * 1e6);
-    if (limit.it_value.tv_sec == 0 && limit.it_value.tv_usec == 0)
-        limit.it_value.tv_usec = 1;
-    setitimer(ITIMER_REAL, &limit, NULL);
 }
 
-static void run_child(const struct trace *t, const struct run_settings *s, double time_limit)
+/* The checked replay under the time limit, then, when the parent says
+ * "go" through go_fd, the timed replays under their own limit. */
+static void run_child(const struct trace *t, const struct run_settings *s, double time_limit,
+                      int go_fd)
 {
-    child_setup(time_limit);
+    child_setup();
     struct run_settings cs = *s;
-    cs.progress = &child_progress;
+    cs.progress = child_progress;
     struct report *rep = calloc(1, sizeof *rep);
     if (rep == NULL)
         _exit(4);
-    rep->kind = REPORT_RESULT;
-    run_trace(t, &cs, &rep->result);
-    child_progress.phase = PHASE_DONE;
+    arm_alarm(time_limit);
+    rep->kind = REPORT_CHECKED;
+    run_check(t, &cs, &rep->result);
+    arm_alarm(0);
+    bool timing = run_wants_timing(&cs, &rep->result);
+    if (!timing)
+        child_progress->phase = PHASE_DONE;
     fflush(NULL);                   /* whatever mm.c printed */
+    send_report(rep);
+    char go;
+    if (!timing || read(go_fd, &go, 1) != 1)
+        _exit(0);                   /* nothing to time, or the parent decided otherwise */
+
+    reported = 0;
+    arm_alarm(timing_limit(rep->result.check_secs));
+    rep->kind = REPORT_RESULT;
+    time_replays(t, &cs, &rep->result);
+    child_progress->phase = PHASE_DONE;
+    fflush(NULL);
     send_report(rep);
     _exit(0);
 }
@@ -189,6 +228,8 @@ static void say_where(const struct trace *t, const struct report *rep, enum fail
         run_say(r, "after the last operation, while the blocks left live were verified: ");
     else if (rep->phase == PHASE_TIME)
         run_say(r, "while the trace was being timed (it had passed every check): ");
+    else if (rep->phase == PHASE_DONE)
+        run_say(r, "after the trace had been replayed: ");
 }
 
 /* "SIGSEGV": the names people search for. */
@@ -223,101 +264,348 @@ static void explain_signal(const struct report *rep, struct run_result *r)
     }
 }
 
-void isolate_run(const struct trace *t, const struct run_settings *s, double time_limit,
-                 struct run_result *r)
+/* ---- A child, from the parent's side ---------------------------------------- */
+
+enum stage {
+    STAGE_CHECK,        /* the checked replay is running */
+    STAGE_WAITING,      /* checked and valid; waiting to be timed */
+    STAGE_TIME,         /* the timed replays are running */
+    STAGE_OVER,         /* the result is in, the child reaped */
+};
+
+struct isolate_child {
+    const struct trace *t;
+    struct run_settings s;
+    struct run_result *r;
+    double time_limit;          /* -s, for the checked replay */
+    double stage_limit;         /* the running stage's limit, in seconds */
+    double stage_started;
+    enum stage stage;
+    pid_t pid;
+    int report_fd, go_fd;       /* -1 once closed */
+    struct run_progress *progress;  /* shared with the child, or NULL */
+    struct report rep;          /* being read */
+    size_t got;
+    struct isolate_child *next_live;
+};
+
+/* The children not yet reaped: a new child closes their pipes, so that
+ * each child's pipes have only the parent at the other end. */
+static struct isolate_child *live_children;
+
+static void close_fd(int *fd)
+{
+    if (*fd >= 0)
+        close(*fd);
+    *fd = -1;
+}
+
+/* Reap the child, and forget it. */
+static void reap(struct isolate_child *c, int *wstatus)
+{
+    close_fd(&c->report_fd);
+    close_fd(&c->go_fd);
+    *wstatus = 0;
+    while (waitpid(c->pid, wstatus, 0) < 0 && errno == EINTR)
+        ;
+    for (struct isolate_child **p = &live_children; *p != NULL; p = &(*p)->next_live)
+        if (*p == c) {
+            *p = c->next_live;
+            break;
+        }
+    c->stage = STAGE_OVER;
+}
+
+/* Stage `stage` ended without its record: say how, from the wait status. */
+static void explain_lost(struct isolate_child *c, enum stage stage, bool killed, int wstatus,
+                         double secs)
+{
+    struct run_result *r = c->r;
+    const struct trace *t = c->t;
+    enum failure_kind kind = killed ? FAIL_TIMEOUT : WIFSIGNALED(wstatus) ? FAIL_CRASH : FAIL_EXIT;
+    const struct report timing = {.phase = PHASE_TIME};
+    say_where(t, stage == STAGE_TIME ? &timing : NULL, kind, r);
+    r->failed_signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
+    if (killed && stage == STAGE_TIME)
+        run_say(r, "the timed replays did not finish within %.1f s and did not respond; "
+                "killed after %.1f s", c->stage_limit, secs);
+    else if (killed)
+        run_say(r, "did not finish within the time limit of %g s (-s) and did not respond; "
+                "killed after %.1f s", c->time_limit, secs);
+    else if (WIFSIGNALED(wstatus))
+        run_say(r, "the process was killed by %s (%s)", signal_name(WTERMSIG(wstatus)),
+                strsignal(WTERMSIG(wstatus)));
+    else if (WIFEXITED(wstatus))
+        run_say(r, "the process ended early with exit status %d (_exit called?)",
+                WEXITSTATUS(wstatus));
+    else
+        run_say(r, "the process ended without a report");
+}
+
+/* A complete record arrived: the stage's result, or how it failed. */
+static void take_report(struct isolate_child *c, double secs)
+{
+    const struct report *rep = &c->rep;
+    struct run_result *r = c->r;
+    const struct trace *t = c->t;
+    int wstatus = 0;
+    if (rep->kind == REPORT_CHECKED || rep->kind == REPORT_RESULT) {
+        /* The child's record is trusted only in what it says of the run. */
+        *r = rep->result;
+        if (rep->kind == REPORT_CHECKED && run_wants_timing(&c->s, r)) {
+            c->stage = STAGE_WAITING;
+            c->got = 0;
+            return;
+        }
+        reap(c, &wstatus);
+        return;
+    }
+    bool timing = c->stage == STAGE_TIME;
+    double limit = c->stage_limit;
+    reap(c, &wstatus);
+    if (rep->kind == REPORT_SIGNAL) {
+        say_where(t, rep, FAIL_CRASH, r);
+        r->failed_signal = rep->signo;
+        r->fault_addr = rep->fault_addr;
+        explain_signal(rep, r);
+    } else if (rep->kind == REPORT_TIMEOUT && timing) {
+        say_where(t, rep, FAIL_TIMEOUT, r);
+        run_say(r, "the timed replays did not finish within %.1f s, the limit derived from "
+                "the checked replay's %.3f s (TIMING_HANG_* in config.h; -s limits the checked "
+                "replay): an infinite loop that only a timed replay reaches?", limit,
+                r->check_secs);
+    } else if (rep->kind == REPORT_TIMEOUT) {
+        say_where(t, rep, FAIL_TIMEOUT, r);
+        run_say(r, "did not finish within the time limit of %g s (-s): stopped after %.1f s "
+               "(an infinite loop?)", c->time_limit, secs);
+    } else {
+        say_where(t, rep, FAIL_EXIT, r);
+        run_say(r, "the process ended early: exit(%d) was called before the trace finished",
+               WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
+    }
+}
+
+struct isolate_child *isolate_start(const struct trace *t, const struct run_settings *s,
+                                    double time_limit, struct run_result *r)
 {
     memset(r, 0, sizeof *r);
     r->ops = t->num_ops;
     r->peak_live = t->peak_live;
     r->util_applies = s->alloc->simulated;
-
-    int fds[2];
-    fflush(NULL);
-    if (pipe(fds) != 0) {
+    struct isolate_child *c = calloc(1, sizeof *c);
+    int report[2] = {-1, -1}, go[2] = {-1, -1};
+    if (c == NULL || pipe(report) != 0 || pipe(go) != 0) {
         snprintf(r->message, sizeof r->message, "%s: cannot make a pipe: %s", t->path,
-                 strerror(errno));
+                 c == NULL ? "out of memory" : strerror(errno));
         r->failure = FAIL_DRIVER;
-        return;
+        goto failed;
     }
-    double started = run_clock();
-    pid_t pid = fork();
-    if (pid < 0) {
+    c->progress = mmap(NULL, sizeof *c->progress, PROT_READ | PROT_WRITE,
+                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (c->progress == MAP_FAILED)
+        c->progress = NULL;
+    fflush(NULL);
+    c->stage_started = run_clock();
+    c->pid = fork();
+    if (c->pid < 0) {
         snprintf(r->message, sizeof r->message, "%s: cannot start a process: %s", t->path,
                  strerror(errno));
         r->failure = FAIL_DRIVER;
-        close(fds[0]);
-        close(fds[1]);
+        goto failed;
+    }
+    if (c->pid == 0) {
+        for (struct isolate_child *o = live_children; o != NULL; o = o->next_live) {
+            close_fd(&o->report_fd);
+            close_fd(&o->go_fd);
+        }
+        close(report[0]);
+        close(go[1]);
+        report_fd = report[1];
+        if (c->progress != NULL)
+            child_progress = c->progress;
+        run_child(t, s, time_limit, go[0]);
+    }
+    close(report[1]);
+    close(go[0]);
+    c->t = t;
+    c->s = *s;
+    c->r = r;
+    c->time_limit = c->stage_limit = time_limit;
+    c->stage = STAGE_CHECK;
+    c->report_fd = report[0];
+    c->go_fd = go[1];
+    c->next_live = live_children;
+    live_children = c;
+    return c;
+
+failed:
+    for (int i = 0; i < 2; i++) {
+        if (report[i] >= 0)
+            close(report[i]);
+        if (go[i] >= 0)
+            close(go[i]);
+    }
+    if (c != NULL && c->progress != NULL)
+        munmap(c->progress, sizeof *c->progress);
+    free(c);
+    return NULL;
+}
+
+bool isolate_running(const struct isolate_child *c)
+{
+    return c->stage == STAGE_CHECK || c->stage == STAGE_TIME;
+}
+
+bool isolate_waiting(const struct isolate_child *c)
+{
+    return c->stage == STAGE_WAITING;
+}
+
+int isolate_fd(const struct isolate_child *c)
+{
+    return isolate_running(c) ? c->report_fd : -1;
+}
+
+double isolate_deadline(const struct isolate_child *c)
+{
+    return c->stage_started + c->stage_limit + grace_secs;
+}
+
+const struct run_progress *isolate_progress(const struct isolate_child *c)
+{
+    static const struct run_progress none;
+    return c->progress != NULL ? c->progress : &none;
+}
+
+double isolate_started(const struct isolate_child *c)
+{
+    return c->stage_started;
+}
+
+bool isolate_wait(struct isolate_child *c, double wait)
+{
+    double until = run_clock() + wait;
+    while (isolate_running(c)) {
+        double now = run_clock(), left = isolate_deadline(c) - now;
+        enum stage stage = c->stage;
+        int wstatus;
+        if (left <= 0) {
+            kill(c->pid, SIGKILL);
+            reap(c, &wstatus);
+            explain_lost(c, stage, true, wstatus, now - c->stage_started);
+            return true;
+        }
+        double slice = until - now < left ? until - now : left;
+        struct pollfd pfd = {.fd = c->report_fd, .events = POLLIN};
+        int ready = poll(&pfd, 1, slice > 0 ? (int)(slice * 1000) + 1 : 0);
+        if (ready < 0 && errno != EINTR)
+            slice = 0;
+        if (ready > 0) {
+            ssize_t n = read(c->report_fd, (char *)&c->rep + c->got, sizeof c->rep - c->got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {           /* the child is gone without a whole record */
+                reap(c, &wstatus);
+                explain_lost(c, stage, false, wstatus, run_clock() - c->stage_started);
+                return true;
+            }
+            c->got += (size_t)n;
+            if (c->got == sizeof c->rep) {
+                if (c->rep.magic != report_magic) {
+                    kill(c->pid, SIGKILL);
+                    reap(c, &wstatus);
+                    explain_lost(c, stage, false, wstatus, run_clock() - c->stage_started);
+                } else {
+                    take_report(c, run_clock() - c->stage_started);
+                }
+                return true;
+            }
+            continue;
+        }
+        if (slice <= 0 || run_clock() >= until)
+            return false;
+    }
+    return true;
+}
+
+void isolate_time(struct isolate_child *c)
+{
+    if (c->stage != STAGE_WAITING)
+        return;
+    c->stage = STAGE_TIME;
+    c->stage_limit = timing_limit(c->r->check_secs);
+    c->stage_started = run_clock();
+    c->got = 0;
+    /* A child that is gone would make the write raise SIGPIPE: hold it
+     * back, and take it off the pending ones. */
+    sigset_t pipe_signal, old;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    sigprocmask(SIG_BLOCK, &pipe_signal, &old);
+    char go = 'g';
+    ssize_t sent = write(c->go_fd, &go, 1);
+    if (sent < 0 && errno == EPIPE) {
+        const struct timespec now = {0};
+        sigtimedwait(&pipe_signal, NULL, &now);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (sent != 1) {
+        int wstatus;
+        reap(c, &wstatus);
+        explain_lost(c, STAGE_TIME, false, wstatus, 0);
+    }
+}
+
+void isolate_end(struct isolate_child *c)
+{
+    if (c == NULL)
+        return;
+    if (c->stage != STAGE_OVER) {
+        int wstatus;
+        if (c->stage != STAGE_WAITING)
+            kill(c->pid, SIGKILL);
+        reap(c, &wstatus);      /* a waiting child ends when its "go" pipe closes */
+    }
+    if (c->progress != NULL)
+        munmap(c->progress, sizeof *c->progress);
+    free(c);
+}
+
+/* Wait for the running stage, showing progress when asked. */
+static void wait_showing(struct isolate_child *c, const struct run_settings *s)
+{
+    if (!s->show_progress || !progress_on()) {
+        while (!isolate_wait(c, 3600))
+            ;
         return;
     }
-    if (pid == 0) {
-        close(fds[0]);
-        report_fd = fds[1];
-        run_child(t, s, time_limit);
-    }
-    close(fds[1]);
+    struct progress_item item = {
+        .trace = c->t->path, .label = s->label, .ops = c->t->num_ops,
+        .progress = isolate_progress(c), .started = isolate_started(c),
+    };
+    while (!isolate_wait(c, tick_secs))
+        progress_show(&item, 0);
+}
 
-    /* Read one report, waiting no longer than the limit and the grace. */
-    struct report *rep = calloc(1, sizeof *rep);
-    size_t got = 0;
-    bool killed = false;
-    while (rep != NULL && got < sizeof *rep) {
-        double left = time_limit + grace_secs - (run_clock() - started);
-        if (left <= 0) {
-            kill(pid, SIGKILL);
-            killed = true;
-            break;
-        }
-        struct pollfd pfd = {.fd = fds[0], .events = POLLIN};
-        int ready = poll(&pfd, 1, (int)(left * 1000) + 1);
-        if (ready < 0 && errno == EINTR)
-            continue;
-        if (ready <= 0)
-            continue;
-        ssize_t n = read(fds[0], (char *)rep + got, sizeof *rep - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;              /* the child is gone */
-        got += (size_t)n;
+void isolate_finish(struct isolate_child *c)
+{
+    wait_showing(c, &c->s);
+    if (isolate_waiting(c)) {
+        isolate_time(c);
+        wait_showing(c, &c->s);
     }
-    close(fds[0]);
-    int wstatus = 0;
-    while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
-        ;
-    double secs = run_clock() - started;
+    if (c->s.show_progress)
+        progress_clear();
+}
 
-    bool complete = rep != NULL && got == sizeof *rep && rep->magic == report_magic;
-    if (complete && rep->kind == REPORT_RESULT) {
-        *r = rep->result;
-    } else if (complete && rep->kind == REPORT_SIGNAL) {
-        say_where(t, rep, FAIL_CRASH, r);
-        r->failed_signal = rep->signo;
-        r->fault_addr = rep->fault_addr;
-        explain_signal(rep, r);
-    } else if (complete && rep->kind == REPORT_TIMEOUT) {
-        say_where(t, rep, FAIL_TIMEOUT, r);
-        run_say(r, "did not finish within the time limit of %g s (-s): stopped after %.1f s "
-               "(an infinite loop?)", time_limit, secs);
-    } else if (complete && rep->kind == REPORT_EXIT) {
-        say_where(t, rep, FAIL_EXIT, r);
-        run_say(r, "the process ended early: exit(%d) was called before the trace finished",
-               WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
-    } else {
-        say_where(t, NULL, killed ? FAIL_TIMEOUT : WIFSIGNALED(wstatus) ? FAIL_CRASH : FAIL_EXIT, r);
-        r->failed_signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
-        if (killed)
-            run_say(r, "did not finish within the time limit of %g s (-s) and did not respond; "
-                   "killed after %.1f s", time_limit, secs);
-        else if (WIFSIGNALED(wstatus))
-            run_say(r, "the process was killed by %s (%s)", signal_name(WTERMSIG(wstatus)),
-                   strsignal(WTERMSIG(wstatus)));
-        else if (WIFEXITED(wstatus))
-            run_say(r, "the process ended early with exit status %d (_exit called?)",
-                   WEXITSTATUS(wstatus));
-        else
-            run_say(r, "the process ended without a report");
-    }
-    free(rep);
+void isolate_run(const struct trace *t, const struct run_settings *s, double time_limit,
+                 struct run_result *r)
+{
+    struct isolate_child *c = isolate_start(t, s, time_limit, r);
+    if (c == NULL)
+        return;
+    isolate_finish(c);
+    isolate_end(c);
 }
 
 /* ---- In this process (-D) ---------------------------------------------------- */

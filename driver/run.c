@@ -71,7 +71,7 @@ void run_say(struct run_result *r, const char *fmt, ...)
     va_end(ap);
 }
 
-void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r)
+void run_check(const struct trace *t, const struct run_settings *s, struct run_result *r)
 {
     memset(r, 0, sizeof *r);
     double started = run_clock();
@@ -81,7 +81,17 @@ void run_trace(const struct trace *t, const struct run_settings *s, struct run_r
         r->util_applies = false;
     if (r->valid && !r->stopped && s->timeline_dir != NULL && s->alloc->simulated)
         timeline_record(t, s, r);
-    if (r->valid && !r->stopped && s->time_it)
+}
+
+bool run_wants_timing(const struct run_settings *s, const struct run_result *r)
+{
+    return r->valid && !r->stopped && s->time_it;
+}
+
+void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r)
+{
+    run_check(t, s, r);
+    if (run_wants_timing(s, r))
         time_replays(t, s, r);
     if (s->progress != NULL)
         s->progress->phase = PHASE_DONE;

@@ -25,6 +25,7 @@ enum run_phase { PHASE_START, PHASE_CHECK, PHASE_FINAL_CHECK, PHASE_TIME, PHASE_
 struct run_progress {
     volatile sig_atomic_t phase;    /* enum run_phase */
     volatile sig_atomic_t op;       /* index of the operation being checked */
+    volatile sig_atomic_t replays;  /* timed replays finished (PHASE_TIME) */
 };
 
 struct run_settings {
@@ -33,6 +34,7 @@ struct run_settings {
     bool check_heap;        /* mm_checkheap after every operation */
     bool time_it;           /* measure throughput after the checks pass */
     struct run_progress *progress;  /* updated as the run goes, or NULL */
+    bool show_progress;         /* the driver shows a status line while it runs (progress.h) */
     const char *timeline_dir;   /* write the heap over time here (timeline.h), or NULL */
     const char *label;          /* the column's name in those files' names */
     bool dump;                  /* at a failure, or a stop, show the heap (heapdump.h) */
@@ -107,5 +109,10 @@ void run_vsay(struct run_result *r, const char *fmt, va_list ap);
 
 /* Replay `t` with every check, then (if asked and valid) time it. */
 void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r);
+
+/* The two halves of run_trace: the checked replay (and the heap over time,
+ * -T), then, when run_wants_timing says so, time_replays (timing.h). */
+void run_check(const struct trace *t, const struct run_settings *s, struct run_result *r);
+bool run_wants_timing(const struct run_settings *s, const struct run_result *r);
 
 #endif /* MALLOCLAB_RUN_H */

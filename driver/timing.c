@@ -1,5 +1,5 @@
 /*
- * timing.c - the timed replays.
+ * timing.c - the timed replays, within the timing budget (timing.h).
  */
 #include "timing.h"
 
@@ -65,6 +65,8 @@ static int sample(const struct timed *tm, long n, double *secs)
         if (prepare(tm) != 0)
             return -1;
         total += replay(tm);
+        if (tm->s->progress != NULL)
+            tm->s->progress->replays++;
     }
     *secs = total / (double)n;
     return 0;
@@ -96,6 +98,62 @@ static uint32_t *ids_left_live(const struct trace *t, size_t *count)
     return ids;
 }
 
+double timing_limit(double check_secs)
+{
+    return 2 * TIMING_BUDGET + TIMING_HANG_FACTOR * check_secs + TIMING_HANG_SLACK;
+}
+
+/* (k-th fastest - fastest) / fastest of the n sorted samples, k at most n. */
+static double spread_of(const double *sorted, int n)
+{
+    int k = n < TIMING_K ? n : TIMING_K;
+    return sorted[0] > 0 ? (sorted[k - 1] - sorted[0]) / sorted[0] : 0;
+}
+
+/* A short trace: batches of replays, until the TIMING_K fastest agree. */
+static int time_short(const struct timed *tm, double first, double *samples, int max_reps,
+                      struct run_result *r)
+{
+    long batch = first > 0 ? (long)(min_sample_secs / first) + 1 : max_batch;
+    if (batch > max_batch)
+        batch = max_batch;
+    double started = run_clock();
+    int n = 0;
+    while (n < max_reps) {
+        if (sample(tm, batch, &samples[n]) != 0)
+            return -1;
+        n++;
+        qsort(samples, (size_t)n, sizeof samples[0], compare_doubles);
+        if (n >= TIMING_K) {
+            r->spread = spread_of(samples, n);
+            if (r->spread <= TIMING_TOLERANCE) {
+                r->converged = true;
+                break;
+            }
+            if (run_clock() - started >= TIMING_BUDGET)
+                break;
+        }
+    }
+    return n;
+}
+
+/* A long trace: the first replay is timed, then more while they fit. */
+static int time_long(const struct timed *tm, double first, double started, double *samples,
+                     int max_reps, struct run_result *r)
+{
+    samples[0] = first;
+    int n = 1;
+    while (n < max_reps && run_clock() - started + samples[n - 1] <= TIMING_BUDGET) {
+        if (sample(tm, 1, &samples[n]) != 0)
+            return -1;
+        n++;
+    }
+    qsort(samples, (size_t)n, sizeof samples[0], compare_doubles);
+    r->spread = spread_of(samples, n);
+    r->converged = n >= TIMING_K && r->spread <= TIMING_TOLERANCE;
+    return n;
+}
+
 void time_replays(const struct trace *t, const struct run_settings *s, struct run_result *r)
 {
     struct timed tm = {.t = t, .s = s};
@@ -112,34 +170,19 @@ void time_replays(const struct trace *t, const struct run_settings *s, struct ru
         goto out;
     }
 
-    /* A warm-up replay, untimed: the allocator (and the kernel) get the
-     * memory the trace needs before the clock runs. It also sizes a batch. */
-    double warm;
-    if (sample(&tm, 1, &warm) != 0)
+    /* The first replay sizes the rest. For a short trace it is the
+     * warm-up: the allocator (and the kernel) get the memory the trace
+     * needs before the clock runs. */
+    double started = run_clock(), first;
+    if (sample(&tm, 1, &first) != 0)
         goto init_failed;
-    long batch = warm > 0 ? (long)(min_sample_secs / warm) + 1 : max_batch;
-    if (batch > max_batch)
-        batch = max_batch;
-
-    double started = run_clock();
-    int n = 0;
     r->converged = false;
-    while (n < max_reps) {
-        if (sample(&tm, batch, &samples[n]) != 0)
-            goto init_failed;
-        n++;
-        qsort(samples, (size_t)n, sizeof samples[0], compare_doubles);
-        if (n >= TIMING_K) {
-            double spread = samples[0] > 0 ? (samples[TIMING_K - 1] - samples[0]) / samples[0] : 0;
-            r->spread = spread;
-            if (spread <= TIMING_TOLERANCE) {
-                r->converged = true;
-                break;
-            }
-            if (run_clock() - started >= TIMING_BUDGET)
-                break;
-        }
-    }
+    r->spread = 0;
+    int n = first <= TIMING_BUDGET / 2
+                ? time_short(&tm, first, samples, max_reps, r)
+                : time_long(&tm, first, started, samples, max_reps, r);
+    if (n < 0)
+        goto init_failed;
     r->secs = samples[0];
     r->reps = n;
     r->timed = true;
