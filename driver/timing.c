@@ -16,6 +16,11 @@ static const double min_sample_secs = 1e-3;
 /* Most replays in one sample (a count): bounds the batch for empty traces. */
 static const long max_batch = 100000;
 
+/* Longest a sample may take, the untimed emptying of the heap and mm_init
+ * between its replays included, in seconds: TIMING_K samples fit in a
+ * quarter of the budget, even when a replay costs less than its setup. */
+static const double max_sample_wall = TIMING_BUDGET / (4.0 * TIMING_K);
+
 struct timed {
     const struct trace *t;
     const struct run_settings *s;
@@ -110,13 +115,16 @@ static double spread_of(const double *sorted, int n)
     return sorted[0] > 0 ? (sorted[k - 1] - sorted[0]) / sorted[0] : 0;
 }
 
-/* A short trace: batches of replays, until the TIMING_K fastest agree. */
-static int time_short(const struct timed *tm, double first, double *samples, int max_reps,
-                      struct run_result *r)
+/* A short trace: batches of replays, until the TIMING_K fastest agree.
+ * The first replay took `first` seconds, `first_wall` with its setup. */
+static int time_short(const struct timed *tm, double first, double first_wall, double *samples,
+                      int max_reps, struct run_result *r)
 {
     long batch = first > 0 ? (long)(min_sample_secs / first) + 1 : max_batch;
     if (batch > max_batch)
         batch = max_batch;
+    if (first_wall > 0 && (double)batch * first_wall > max_sample_wall)
+        batch = (long)(max_sample_wall / first_wall) + 1;
     double started = run_clock();
     int n = 0;
     while (n < max_reps) {
@@ -176,10 +184,11 @@ void time_replays(const struct trace *t, const struct run_settings *s, struct ru
     double started = run_clock(), first;
     if (sample(&tm, 1, &first) != 0)
         goto init_failed;
+    double first_wall = run_clock() - started;
     r->converged = false;
     r->spread = 0;
     int n = first <= TIMING_BUDGET / 2
-                ? time_short(&tm, first, samples, max_reps, r)
+                ? time_short(&tm, first, first_wall, samples, max_reps, r)
                 : time_long(&tm, first, started, samples, max_reps, r);
     if (n < 0)
         goto init_failed;
