@@ -72,7 +72,8 @@ static const struct option_spec option_table[] = {
     {'p', "POLICY[,POLICY...]",
      "run each placement policy side by side: first, next, best (mm.c must define "
      "mm_set_placement); libc names the C library's malloc"},
-    {'s', "SECONDS", "time limit for one trace under one policy"},
+    {'s', "SECONDS", "time limit for the checked replay of one trace under one policy (timing "
+     "has its own budget, TIMING_BUDGET)"},
     {'o', "FILE.csv", "write the results as CSV to FILE.csv"},
     {'T', "DIR", "write the plots' data into DIR: results.csv, totals.csv, and the heap over "
      "time per trace and policy (DIR/timeline, DIR/heapmap)"},
