@@ -8,6 +8,8 @@
 #   2. the driver's own cost: checking a large trace against replaying it
 #   3. the throughput spread over repeated runs of the default suite
 #   4. isolation: throughput with and without child processes (-D)
+#   5. long traces recorded from real programs, against the driver
+#      before the timing budget; the default suite before and after
 set -u
 cd "$(dirname "$0")/.." || exit 2
 out=build/bench
@@ -52,3 +54,6 @@ for mode in isolated in-process; do
     awk -F, 'NR > 1 { printf "  %s %.0f", $1, $3 }' "$out/$mode/totals.csv"
     echo
 done
+
+section "5. long traces (bench/long.sh)"
+sh bench/long.sh
