@@ -56,9 +56,6 @@ enum { HANDLER_STACK = 64 * 1024 };
 
 static const uint32_t report_magic = 0x6d616c6cu;  /* "mall" */
 
-/* How often a parent showing progress looks at its children, in seconds. */
-static const double tick_secs = 0.25;
-
 enum report_kind { REPORT_CHECKED = 1, REPORT_RESULT, REPORT_SIGNAL, REPORT_TIMEOUT, REPORT_EXIT };
 
 struct report {
@@ -583,7 +580,7 @@ static void wait_showing(struct isolate_child *c, const struct run_settings *s)
         .trace = c->t->path, .label = s->label, .ops = c->t->num_ops,
         .progress = isolate_progress(c), .started = isolate_started(c),
     };
-    while (!isolate_wait(c, tick_secs))
+    while (!isolate_wait(c, progress_tick_secs))
         progress_show(&item, 0);
 }
 

@@ -14,9 +14,6 @@
  * heap, so past this many the checks pause while the waiting are timed. */
 static const size_t max_waiting = 64;
 
-/* How often the status line is redrawn, in seconds. */
-static const double tick_secs = 0.25;
-
 /* Time every waiting child, in the order of the runs, one at a time. */
 static void time_waiting(struct isolate_child **child, size_t upto)
 {
@@ -51,7 +48,7 @@ static void show(const struct parallel_run *runs, struct isolate_child **child, 
 static void wait_any(struct isolate_child **child, size_t upto, struct pollfd *pfd)
 {
     size_t n = 0;
-    double soonest = run_clock() + (progress_on() ? tick_secs : 3600);
+    double soonest = run_clock() + (progress_on() ? progress_tick_secs : 3600);
     for (size_t i = 0; i < upto; i++) {
         if (child[i] == NULL || !isolate_running(child[i]))
             continue;

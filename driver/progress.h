@@ -16,6 +16,9 @@
 
 #include "run.h"
 
+/* How often the status line is redrawn while runs go on, in seconds. */
+static const double progress_tick_secs = 0.25;
+
 /* One run being watched. */
 struct progress_item {
     const char *trace;          /* its file */
