@@ -76,7 +76,7 @@ run() {
     awk -F, -v w="$(echo "$started $ended" | awk '{ print $2 - $1 }')" -v l="$label" -v s="$status" '
         NR > 1 && $6 != "" { sum += $6 }
         END { printf "%s: exit %d; whole run %.1f s wall; one timed replay per trace and policy, summed: %.1f s; ratio %.2f\n",
-                     l, s, w, sum, sum > 0 ? w / sum : 0 }' "$out/$label.csv"
+                     l, s, w, sum, (sum > 0 ? w / sum : 0) }' "$out/$label.csv" | tee "$out/$label.ratio"
 }
 
 section "5b. this driver: ./mdriver -v -p first,next,best,libc on the long traces"
