@@ -90,9 +90,9 @@ EOF2
 
 # ---- The status line -----------------------------------------------------------------
 
-# 2000 mallocs under slow.c (0.7 ms of CPU each): checking takes over a
-# second, long enough for the status line.
-awk 'BEGIN { n = 2000; print 1; print n; print 2 * n; print 16 * n
+# 3000 mallocs under slow.c (every 1000th sleeps 0.4 s): checking takes
+# over a second, long enough for the status line.
+awk 'BEGIN { n = 3000; print 1; print n; print 2 * n; print 16 * n
              for (i = 0; i < n; i++) print "a " i " 16"
              for (i = 0; i < n; i++) print "f " i }' >"$tmp/long.rep"
 esc=$(printf '\033')
@@ -117,8 +117,8 @@ else
     begin
     # script runs the driver on a pseudo-terminal and copies what it shows.
     script -qc "$B/mdriver-slow -v -f $tmp/long.rep -s 60" /dev/null >"$tmp/tty" 2>&1
-    grep -q "long.rep \[mm\] checking [0-9]*/4000 ops, [0-9.]* s" "$tmp/tty" ||
-        note "no status line 'long.rep [mm] checking N/4000 ops, S s'"
+    grep -q "long.rep \[mm\] checking [0-9]*/6000 ops, [0-9.]* s" "$tmp/tty" ||
+        note "no status line 'long.rep [mm] checking N/6000 ops, S s'"
     grep -q "${esc}\[K" "$tmp/tty" || note "the status line was not cleared"
     # Cleared before the table: its rows start their lines.
     tr '\r' '\n' <"$tmp/tty" | grep -q '^long\.rep  *yes ' || note "no table row for long.rep"
@@ -134,7 +134,7 @@ else
     begin
     script -qc "$B/mdriver-slow -j 2 -f $tmp/long.rep -f $tmp/long.rep -s 60" /dev/null \
         >"$tmp/tty-j" 2>&1
-    grep -q "long.rep \[mm\] checking [0-9]*/4000 ops, [0-9.]* s (+1 more running)" \
+    grep -q "long.rep \[mm\] checking [0-9]*/6000 ops, [0-9.]* s (+1 more running)" \
         "$tmp/tty-j" || note "no status line with '(+1 more running)'"
     end "status-line-with-j-counts-the-others"
 fi

@@ -17,21 +17,20 @@ B=tests/broken
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
 
-for name in slow init-loop loop; do
+for name in slow init-loop loop correct; do
     [ -x "$B/mdriver-$name" ] || give_up "drivers-are-built" "no $B/mdriver-$name: run make test"
 done
 
-# 1000 mallocs, then 1000 frees. Under tests/broken/slow.c each mm_malloc
-# spends 0.7 ms of CPU time, so one replay takes at least 0.7 s: the
-# checked replay fits in -s 3 (even on a machine busy enough to make it
-# four times slower), but a warm-up and three timed replays on top of it
+# 1000 mallocs, then 1000 frees. Under tests/broken/slow.c every 1000th
+# mm_malloc sleeps 0.4 s, so each replay takes 0.4 s and a bit: the checked
+# replay fits in -s 1, but a warm-up and three timed replays on top of it
 # would not (the driver before the timing budget failed this trace).
 awk 'BEGIN { n = 1000; print 1; print n; print 2 * n; print 16 * n
              for (i = 0; i < n; i++) print "a " i " 16"
              for (i = 0; i < n; i++) print "f " i }' >"$tmp/long.rep"
 
 begin
-run "$B/mdriver-slow" -v -f "$tmp/long.rep" -s 3 -o "$tmp/long.csv"
+run "$B/mdriver-slow" -v -f "$tmp/long.rep" -s 1 -o "$tmp/long.csv"
 expect_status 0
 expect_empty_err
 expect_row '^long\.rep +yes +50\.0% +2000 +[0-9.]+ +[0-9]+ +1 rep$'
@@ -41,16 +40,16 @@ grep -q '^"long.rep",mm,1,0.500000,2000,[0-9.]*,[0-9.]*,,1,' "$tmp/long.csv" ||
 end "long-trace-past-small-s-is-valid-scored-and-timed-once"
 
 begin
-run "$B/mdriver-slow" -V -f "$tmp/long.rep" -s 3
+run "$B/mdriver-slow" -V -f "$tmp/long.rep" -s 1
 expect_status 0
 expect_out "mm: valid (checked in"
 expect_out "timed once: one replay takes longer than the timing budget"
 end "verbose-says-a-long-trace-was-timed-once"
 
-# A short trace under the same allocator (6 mallocs: about 4 ms a replay)
-# gets a warm-up and at least three timed replays: a spread, no "1 rep".
+# A short trace (6 mallocs) gets a warm-up and at least three timed
+# replays: a spread, no "1 rep".
 begin
-run "$B/mdriver-slow" -v -f $T/ops.rep -s 60
+run "$B/mdriver-correct" -v -f $T/ops.rep -s 60
 expect_status 0
 expect_row '^ops\.rep +yes +[0-9.]+% +11 +[0-9.]+ +[0-9]+ +±!?[0-9.]+%$'
 expect_no_err "FAIL"

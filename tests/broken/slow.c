@@ -1,22 +1,20 @@
 /*
- * slow.c - correct, but each mm_malloc spends slow_malloc_usecs of CPU
- * time: a trace's replay takes as long as the test wants, on any machine
- * (longer in wall time on a busy one). Not a bug; the driver must score
- * it, however long it takes to time.
+ * slow.c - correct, but every 1000th mm_malloc sleeps 0.4 s: a replay of a
+ * trace with 1000 mallocs takes at least 0.4 s, on any machine. Sleeping,
+ * not spinning, so that a busy machine hardly stretches it. Not a bug; the
+ * driver must score it, however long it takes to time.
  */
 #include <time.h>
 
 #include "base.h"
 
-/* CPU time each mm_malloc spends, in microseconds. */
-static const double slow_malloc_usecs = 700;
+/* Every this many mm_malloc calls, one sleeps (a count). */
+static const long calls_per_sleep = 1000;
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
+/* How long it sleeps, in nanoseconds. */
+static const long sleep_nsecs = 400000000;
+
+static long calls;
 
 int mm_init(void) { return base_init(); }
 void mm_free(void *p) { base_free(p); }
@@ -24,8 +22,10 @@ void *mm_realloc(void *p, size_t size) { return base_realloc(p, size); }
 
 void *mm_malloc(size_t size)
 {
-    double until = now() + slow_malloc_usecs * 1e-6;
-    while (now() < until)
-        ;
+    if (++calls % calls_per_sleep == 0) {
+        struct timespec left = {.tv_sec = 0, .tv_nsec = sleep_nsecs};
+        while (nanosleep(&left, &left) != 0)
+            ;
+    }
     return base_malloc(size);
 }
