@@ -91,9 +91,9 @@
 #define TIMING_MAX_REPS 20
 #endif
 /* Time budget for timing one trace under one policy, in seconds. A trace
- * whose replay takes at most half of it gets a warm-up and at least
- * TIMING_K timed replays; a longer one gets what fits, at least one, with
- * the checked replay just before as its warm-up. */
+ * whose replay takes at most this gets a warm-up and at least TIMING_K
+ * timed replays; a longer one is timed once, with the checked replay just
+ * before as its warm-up. */
 #ifndef TIMING_BUDGET
 #define TIMING_BUDGET 0.5
 #endif

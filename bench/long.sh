@@ -10,13 +10,14 @@
 #   5c. the same with the driver of commit $OLD_DRIVER (the driver before
 #       the timing budget), built from git into build/bench/old
 #   5d. -j 2: the checked replays two at a time
-#   5e. the default suite, 5 runs of each driver, interleaved: total Kops
-#       per policy and their spread, and the wall time of a run
+#   5e. the default suite, $SUITE_RUNS (5) runs of each driver, interleaved:
+#       total Kops per policy and their spread, and the wall time of a run
 # Run from the top folder after make. Figures vary with the machine and
 # its load: compare within one run.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 OLD_DRIVER=${OLD_DRIVER:-6f95bf8}
+SUITE_RUNS=${SUITE_RUNS:-5}
 out=build/bench/long
 mkdir -p "$out"
 
@@ -97,9 +98,9 @@ fi
 section "5d. this driver with -j 2 (checks two at a time, timing alone afterwards)"
 run new-j2 ./mdriver -v -j 2 -p first,next,best,libc "$@"
 
-section "5e. the default suite, 5 runs of each driver in turn: total Kops per policy, wall time"
+section "5e. the default suite, $SUITE_RUNS runs of each driver in turn: total Kops per policy, wall time"
 : >"$out/suite.txt"
-for i in 1 2 3 4 5; do
+for i in $(seq "$SUITE_RUNS"); do
     for d in new old; do
         driver=./mdriver
         [ "$d" = old ] && driver=$old/mdriver

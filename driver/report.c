@@ -31,10 +31,10 @@ static const char *kops_cell(const struct run_result *r, char *buf, size_t len)
     return buf;
 }
 
-/* Fewer than TIMING_K replays fit in the timing budget (a long trace). */
-static bool few_reps(const struct run_result *r)
+/* One replay was longer than the timing budget, so it was timed once. */
+static bool timed_once(const struct run_result *r)
 {
-    return r->valid && r->timed && r->reps < TIMING_K;
+    return r->valid && r->timed && r->reps == 1;
 }
 
 /* The noise of a throughput figure: the spread of the fastest replays;
@@ -43,10 +43,8 @@ static const char *noise_cell(const struct run_result *r, bool counted, char *bu
 {
     if (r->valid && r->timed && counted)
         snprintf(buf, len, "exact");
-    else if (few_reps(r) && r->reps == 1)
+    else if (timed_once(r))
         snprintf(buf, len, "1 rep");
-    else if (few_reps(r))
-        snprintf(buf, len, "±%.1f%%/%d", 100.0 * r->spread, r->reps);
     else if (r->valid && r->timed)
         snprintf(buf, len, "%s%.1f%%", r->converged ? "±" : "±!", 100.0 * r->spread);
     else
@@ -212,14 +210,14 @@ void report_table(FILE *out, const struct results *rs, bool per_trace)
     else
         fprintf(out, "noise: spread of the %d fastest timed replays (\"±!\": they did not agree "
                 "within %.0f%% in the time allowed)\n", TIMING_K, 100.0 * TIMING_TOLERANCE);
-    bool few = false;
+    bool once = false;
     for (size_t i = 0; i < rs->nrows * rs->ncols && !rs->counted; i++)
-        few |= rs->row[i / rs->ncols].loaded && rs->col[i % rs->ncols].shown &&
-               few_reps(&rs->cell[i]);
-    if (few)
+        once |= rs->row[i / rs->ncols].loaded && rs->col[i % rs->ncols].shown &&
+                timed_once(&rs->cell[i]);
+    if (once)
         fprintf(out, "long traces: \"1 rep\" when one replay took longer than the timing budget "
-                "(%g s, TIMING_BUDGET), so it was timed once and has no spread; \"/N\" when "
-                "only N replays fit\n", (double)TIMING_BUDGET);
+                "(%g s, TIMING_BUDGET), so it was timed once and has no spread\n",
+                (double)TIMING_BUDGET);
 }
 
 /* ---- CSV ------------------------------------------------------------- */

@@ -108,7 +108,7 @@ double timing_limit(double check_secs)
     return 2 * TIMING_BUDGET + TIMING_HANG_FACTOR * check_secs + TIMING_HANG_SLACK;
 }
 
-/* (k-th fastest - fastest) / fastest of the n sorted samples, k at most n. */
+/* (k-th fastest - fastest) / fastest of the n sorted samples. */
 static double spread_of(const double *sorted, int n)
 {
     int k = n < TIMING_K ? n : TIMING_K;
@@ -145,23 +145,6 @@ static int time_short(const struct timed *tm, double first, double first_wall, d
     return n;
 }
 
-/* A long trace: the first replay is timed, then more while they fit. */
-static int time_long(const struct timed *tm, double first, double started, double *samples,
-                     int max_reps, struct run_result *r)
-{
-    samples[0] = first;
-    int n = 1;
-    while (n < max_reps && run_clock() - started + samples[n - 1] <= TIMING_BUDGET) {
-        if (sample(tm, 1, &samples[n]) != 0)
-            return -1;
-        n++;
-    }
-    qsort(samples, (size_t)n, sizeof samples[0], compare_doubles);
-    r->spread = spread_of(samples, n);
-    r->converged = n >= TIMING_K && r->spread <= TIMING_TOLERANCE;
-    return n;
-}
-
 void time_replays(const struct trace *t, const struct run_settings *s, struct run_result *r)
 {
     struct timed tm = {.t = t, .s = s};
@@ -187,9 +170,11 @@ void time_replays(const struct trace *t, const struct run_settings *s, struct ru
     double first_wall = run_clock() - started;
     r->converged = false;
     r->spread = 0;
-    int n = first <= TIMING_BUDGET / 2
-                ? time_short(&tm, first, first_wall, samples, max_reps, r)
-                : time_long(&tm, first, started, samples, max_reps, r);
+    int n = 1;
+    if (first <= TIMING_BUDGET)
+        n = time_short(&tm, first, first_wall, samples, max_reps, r);
+    else
+        samples[0] = first;     /* a long trace: no other replay fits */
     if (n < 0)
         goto init_failed;
     r->secs = samples[0];

@@ -2,20 +2,19 @@
  * timing.h - throughput: replays with no checks, timed, within a budget.
  *
  * The timed loop does nothing but call the allocator. The first replay
- * tells how long one takes; then, within TIMING_BUDGET seconds (config.h):
- *   short trace: the first replay took at most half the budget. It was
- *       the warm-up. Each sample times a batch of replays long
- *       enough for the clock (one replay of a tiny trace takes
- *       microseconds), with the heap emptied and the allocator initialised
- *       between replays, outside the timed region. Samples are taken until
- *       the TIMING_K fastest agree within TIMING_TOLERANCE, or
+ * tells how long one takes:
+ *   at most TIMING_BUDGET (config.h): it was the warm-up. Each sample times
+ *       a batch of replays long enough for the clock (one replay of a tiny
+ *       trace takes microseconds), with the heap emptied and the allocator
+ *       initialised between replays, outside the timed region. Samples are
+ *       taken until the TIMING_K fastest agree within TIMING_TOLERANCE, or
  *       TIMING_MAX_REPS samples or the budget have been spent (at least
- *       TIMING_K samples).
- *   long trace: the first replay is timed; its warm-up was the checked
- *       replay that ran just before in the same process (for mm.c and
- *       libc alike). More replays are timed while they fit in the budget.
- * The fastest sample is the result; the spread of the TIMING_K fastest
- * (or of all, when fewer were timed) is its noise. One replay has none.
+ *       TIMING_K samples). The fastest is the result, the spread of the
+ *       TIMING_K fastest its noise.
+ *   longer (a long trace): no other replay fits in the budget, so this one
+ *       is the result, timed once, with no spread. Its warm-up was the
+ *       checked replay that ran just before in the same process (for mm.c
+ *       and libc alike).
  */
 #ifndef MALLOCLAB_TIMING_H
 #define MALLOCLAB_TIMING_H

@@ -90,7 +90,7 @@ EOF2
 
 # ---- The status line -----------------------------------------------------------------
 
-# 3000 mallocs under slow.c (every 1000th sleeps 0.4 s): checking takes
+# 3000 mallocs under slow.c (every 1000th sleeps 0.6 s): checking takes
 # over a second, long enough for the status line.
 awk 'BEGIN { n = 3000; print 1; print n; print 2 * n; print 16 * n
              for (i = 0; i < n; i++) print "a " i " 16"

@@ -22,15 +22,16 @@ for name in slow init-loop loop correct; do
 done
 
 # 1000 mallocs, then 1000 frees. Under tests/broken/slow.c every 1000th
-# mm_malloc sleeps 0.4 s, so each replay takes 0.4 s and a bit: the checked
-# replay fits in -s 1, but a warm-up and three timed replays on top of it
-# would not (the driver before the timing budget failed this trace).
+# mm_malloc sleeps 0.6 s, so each replay takes 0.6 s and a bit, longer than
+# the timing budget (0.5 s): the checked replay fits in -s 1.5, but a
+# warm-up and three timed replays on top of it would not (the driver before
+# the timing budget failed this trace).
 awk 'BEGIN { n = 1000; print 1; print n; print 2 * n; print 16 * n
              for (i = 0; i < n; i++) print "a " i " 16"
              for (i = 0; i < n; i++) print "f " i }' >"$tmp/long.rep"
 
 begin
-run "$B/mdriver-slow" -v -f "$tmp/long.rep" -s 1 -o "$tmp/long.csv"
+run "$B/mdriver-slow" -v -f "$tmp/long.rep" -s 1.5 -o "$tmp/long.csv"
 expect_status 0
 expect_empty_err
 expect_row '^long\.rep +yes +50\.0% +2000 +[0-9.]+ +[0-9]+ +1 rep$'
@@ -40,7 +41,7 @@ grep -q '^"long.rep",mm,1,0.500000,2000,[0-9.]*,[0-9.]*,,1,' "$tmp/long.csv" ||
 end "long-trace-past-small-s-is-valid-scored-and-timed-once"
 
 begin
-run "$B/mdriver-slow" -V -f "$tmp/long.rep" -s 1
+run "$B/mdriver-slow" -V -f "$tmp/long.rep" -s 1.5
 expect_status 0
 expect_out "mm: valid (checked in"
 expect_out "timed once: one replay takes longer than the timing budget"

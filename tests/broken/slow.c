@@ -1,6 +1,6 @@
 /*
- * slow.c - correct, but every 1000th mm_malloc sleeps 0.4 s: a replay of a
- * trace with 1000 mallocs takes at least 0.4 s, on any machine. Sleeping,
+ * slow.c - correct, but every 1000th mm_malloc sleeps 0.6 s: a replay of a
+ * trace with 1000 mallocs takes at least 0.6 s, on any machine. Sleeping,
  * not spinning, so that a busy machine hardly stretches it. Not a bug; the
  * driver must score it, however long it takes to time.
  */
@@ -12,7 +12,7 @@
 static const long calls_per_sleep = 1000;
 
 /* How long it sleeps, in nanoseconds. */
-static const long sleep_nsecs = 400000000;
+static const long sleep_nsecs = 600000000;
 
 static long calls;
 
