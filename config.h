@@ -104,14 +104,26 @@
 #ifndef TIMING_MAX_REPS
 #define TIMING_MAX_REPS 20
 #endif
-/* Time budget for timing one trace under one policy, in seconds; at least
- * TIMING_K replays are timed whatever it says. */
+/* Time budget for timing one trace under one policy, in seconds. A trace
+ * whose replay takes at most this gets a warm-up and at least TIMING_K
+ * timed replays; a longer one is timed once, with the checked replay just
+ * before as its warm-up. */
 #ifndef TIMING_BUDGET
 #define TIMING_BUDGET 0.5
 #endif
+/* A timing stopped as hung: one that takes longer than twice the budget
+ * plus TIMING_HANG_FACTOR times the checked replay's duration (a count),
+ * plus TIMING_HANG_SLACK seconds. A timed replay does the allocator's work
+ * of the checked replay without the checks, so it should take less. */
+#ifndef TIMING_HANG_FACTOR
+#define TIMING_HANG_FACTOR 5
+#endif
+#ifndef TIMING_HANG_SLACK
+#define TIMING_HANG_SLACK 2
+#endif
 
-/* Time limit for one trace under one policy (checks and timing), in
- * seconds; `mdriver -s` overrides it. */
+/* Time limit for the checked replay of one trace under one policy, in
+ * seconds; `mdriver -s` overrides it. Timing has its own budget (above). */
 #ifndef TRACE_TIME_LIMIT
 #define TRACE_TIME_LIMIT 60
 #endif

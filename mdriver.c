@@ -10,6 +10,8 @@
  *     driver/timing.c     the timed replays
  *     driver/run.c        one trace under one allocator and policy
  *     driver/isolate.c    ...in a child process: crashes and hangs become failures
+ *     driver/parallel.c   ...several at once (-j)
+ *     driver/progress.c   the status line on a terminal during long runs
  *     driver/timeline.c   the heap over time, for the plots (-T)
  *     driver/diagnose.c   the first bad operation, and the heap at a failure (-d)
  *     driver/heapdump.c   the heap around an address, two views
@@ -42,7 +44,9 @@
 #include "icount.h"
 #include "isolate.h"
 #include "options.h"
+#include "parallel.h"
 #include "profile.h"
+#include "progress.h"
 #include "report.h"
 #include "results.h"
 #include "run.h"
@@ -76,6 +80,9 @@ static void sanitizer_leak_check(void)
 }
 #endif
 
+/* Most checked replays -j may run at once (a count). */
+enum { max_jobs = 256 };
+
 /* ---- Options --------------------------------------------------------- */
 
 /* The options, their arguments and their help: usage is printed from this
@@ -95,7 +102,8 @@ static const struct option_spec option_table[] = {
     {'p', "POLICY[,POLICY...]",
      "run each placement policy side by side: first, next, best (mm.c must define "
      "mm_set_placement); libc names the C library's malloc"},
-    {'s', "SECONDS", "time limit for one trace under one policy"},
+    {'s', "SECONDS", "time limit for the checked replay of one trace under one policy (timing "
+     "has its own budget, TIMING_BUDGET)"},
     {'o', "FILE.csv", "write the results as CSV to FILE.csv"},
     {'T', "DIR", "write the plots' data into DIR: results.csv, totals.csv, and the heap over "
      "time per trace and policy (DIR/timeline, DIR/heapmap)"},
@@ -122,6 +130,9 @@ static const struct option_spec option_table[] = {
      "icount_malloc, _realloc and _free: what -I counts under callgrind; for profilers"},
     {'C', "PROFILE", "grade on the curve in PROFILE (profiles/*.profile): the index, -g and "
      "-G follow it, and its trace list replaces the default one"},
+    {'j', "N", "check N traces and policies at once, each in its own process; the timing "
+     "follows, one at a time, alone (default 1)"},
+    {'q', NULL, "quiet: no status line on the terminal during long runs"},
 };
 
 static void print_epilogue(FILE *out)
@@ -155,6 +166,8 @@ struct options {
     const char *gradescope, *rules, *build_log;     /* -G, -R, -B */
     const char *profile;                            /* -C */
     unsigned stop_line;                             /* -x */
+    unsigned jobs;                                  /* -j */
+    bool quiet;                                     /* -q */
     bool verbose, per_trace, libc, check_heap, in_process, dump;
     bool autolab, icount, replay_only;              /* -g, -I, -P */
     bool breakdown;                                 /* -F */
@@ -169,7 +182,7 @@ static int parse_options(int argc, char **argv, struct options *o)
 
     /* max_heap stays 0 until -M: the default depends on mm.c's interface. */
     *o = (struct options){.prog = argv[0], .trace_dir = TRACE_DIR,
-                          .time_limit = TRACE_TIME_LIMIT};
+                          .time_limit = TRACE_TIME_LIMIT, .jobs = 1};
 #ifdef DEBUG
     o->check_heap = true;       /* the debug driver checks the heap by default */
 #endif
@@ -195,6 +208,13 @@ static int parse_options(int argc, char **argv, struct options *o)
                                            "number (1 or more), not '%s'", optarg);
             o->stop_line = (unsigned)line;
             break;
+        case 'j':
+            if (!parse_unsigned(optarg, max_jobs, &line) || line == 0)
+                return options_usage_error(&command_line, argv[0], "-j wants a number of "
+                                           "processes from 1 to %d, not '%s'", max_jobs, optarg);
+            o->jobs = (unsigned)line;
+            break;
+        case 'q': o->quiet = true; break;
         case 'f': o->files[o->nfiles++] = optarg; break;
         case 't': o->trace_dir = optarg; break;
         case 'p': o->policies = optarg; break;
@@ -233,6 +253,9 @@ static int parse_options(int argc, char **argv, struct options *o)
     if (o->html != NULL && (o->stop_line != 0 || o->replay_only))
         return options_usage_error(&command_line, argv[0], "-H draws a whole checked run; "
                                    "leave out -x and -P");
+    if (o->jobs > 1 && o->in_process)
+        return options_usage_error(&command_line, argv[0], "-j runs each trace in a child "
+                                   "process; leave out -D (or -P)");
     if (o->shrink_path != NULL && o->in_process)
         return options_usage_error(&command_line, argv[0], "-S needs child processes to try "
                                    "each smaller trace; leave out -D");
@@ -366,92 +389,195 @@ static bool replay_columns(const struct trace *t, const struct results *rs)
     return replayed;
 }
 
+/* Read row i's trace into *t; on an input error, note it in the row's
+ * cells and return false (run_rows says it, in the order of the rows). */
+static bool load_row(struct results *rs, size_t i, struct trace *t)
+{
+    struct row *row = &rs->row[i];
+    char err[TRACE_ERR_MAX];
+    if (trace_read(row->path, t, err) != 0) {
+        for (size_t c = 0; c < rs->ncols; c++)
+            snprintf(results_cell(rs, i, c)->message, RUN_MESSAGE_MAX, "%s", err);
+        return false;
+    }
+    row->loaded = true;
+    row->ops = t->num_ops;
+    row->weight = t->weight;
+    return true;
+}
+
+/* How column `col` runs a trace. */
+static struct run_settings cell_settings(const struct options *o, const struct column *col)
+{
+    struct run_settings s = {
+        .alloc = col->alloc,
+        .policy = col->policy,
+        .check_heap = o->check_heap && col->alloc->simulated,
+        .time_it = !o->icount,
+        .show_progress = true,
+        .timeline_dir = o->timeline_dir,
+        .label = col->label,
+        .dump = o->dump || o->stop_line != 0,
+        .stop_at_line = o->stop_line,
+    };
+    if (o->stop_line != 0) {
+        s.time_it = false;
+        s.timeline_dir = NULL;
+    }
+    return s;
+}
+
+/* Cell (i, c) has run on trace t: count its instructions (-I), explain a
+ * failure, say what -V says. Returns false when a check failed. */
+static bool finish_cell(struct options *o, struct results *rs, size_t i, size_t c,
+                        const struct trace *t)
+{
+    const struct row *row = &rs->row[i];
+    const struct column *col = &rs->col[c];
+    struct run_result *r = results_cell(rs, i, c);
+    struct run_settings s = cell_settings(o, col);
+    if (o->icount && r->valid)
+        icount_run(t, &s, o->max_heap, o->time_limit, r);
+    if (!r->valid) {
+        diagnose_first_bad_op(t, &s, o->time_limit, !o->in_process, r);
+        fflush(stdout);
+        fprintf(stderr, "FAIL [%s] %s\n", col->label, r->message);
+        if (s.dump)
+            diagnose_show_heap(t, &s, r, o->time_limit, !o->in_process);
+        if (o->shrink_path != NULL && col->alloc->simulated) {
+            shrink_trace(t, &s, r, o->time_limit, o->shrink_path, o->prog);
+            o->shrink_path = NULL;          /* the first failure only */
+        }
+        return false;
+    }
+    if (o->verbose && r->timed && o->icount) {
+        printf("  %s: valid (checked in %.3f s); %llu instructions counted, %.1f per "
+               "operation\n", col->label, r->check_secs, r->instructions,
+               r->ops ? (double)r->instructions / (double)r->ops : 0.0);
+    } else if (r->stopped) {
+        printf("%s [%s]: stopped after line %u as asked (-x):%s\n", row->path, col->label,
+               o->stop_line, r->detail);
+    } else if (o->verbose && r->timed && r->reps == 1) {
+        printf("  %s: valid (checked in %.3f s); %.0f Kops, timed once: one replay takes "
+               "longer than the timing budget (%g s), so no spread\n", col->label,
+               r->check_secs, (double)r->ops / r->secs / 1000.0, (double)TIMING_BUDGET);
+    } else if (o->verbose && r->timed) {
+        printf("  %s: valid (checked in %.3f s); %.0f Kops, noise ±%.1f%% over %d timed "
+               "replays%s\n", col->label, r->check_secs, (double)r->ops / r->secs / 1000.0,
+               100.0 * r->spread, r->reps,
+               r->converged ? "" : " (did not settle in the time allowed)");
+    }
+    return true;
+}
+
+/* -V: what row i's trace holds, before its cells. */
+static void say_row(const struct options *o, const struct results *rs, size_t i,
+                    const struct trace *t)
+{
+    if (o->verbose)
+        printf("Reading %s: %s header, %s, %zu ids, %zu operations, peak live payload %zu "
+               "bytes\n", rs->row[i].path, trace_format_name(t->format),
+               trace_weight_name(t->weight), t->num_ids, t->num_ops, t->peak_live);
+}
+
+/* -V: what cell (i, c) is about to do. */
+static void say_cell(const struct options *o, const struct column *col)
+{
+    if (o->verbose)
+        printf("  %s: checking%s, then %s\n", col->label,
+               o->check_heap && col->alloc->simulated ? " with mm_checkheap after every "
+               "operation" : "", o->icount ? "counting instructions" : "timing");
+    fflush(stdout);
+}
+
+static void say_input_error(const struct results *rs, size_t i)
+{
+    fflush(stdout);
+    fprintf(stderr, "%s\n", results_cell(rs, i, 0)->message);
+}
+
+/* -H: the page of the first trace, once its cells have run. */
+static void write_viewer(const struct options *o, const struct results *rs, size_t i,
+                         const struct trace *t, bool *input_error)
+{
+    if (o->html == NULL || i != 0)
+        return;
+    if (viewer_write(o->html, t, rs, i, o->check_heap, o->time_limit, !o->in_process) == 0)
+        printf("Wrote %s: the heap of %s at every operation (open it in a browser)%s\n",
+               o->html, rs->row[i].path, rs->nrows > 1 ? "; -H draws the first trace only" : "");
+    else
+        *input_error = true;
+}
+
 /* Run every column on row i; returns false when a check failed. */
 static bool run_row(struct options *o, struct results *rs, size_t i, bool *input_error)
 {
-    struct row *row = &rs->row[i];
     struct trace t;
-    char err[TRACE_ERR_MAX];
-    if (trace_read(row->path, &t, err) != 0) {
-        fflush(stdout);
-        fprintf(stderr, "%s\n", err);
+    if (!load_row(rs, i, &t)) {
+        say_input_error(rs, i);
         *input_error = true;
-        for (size_t c = 0; c < rs->ncols; c++)
-            snprintf(results_cell(rs, i, c)->message, RUN_MESSAGE_MAX, "%s", err);
         return true;
     }
-    row->loaded = true;
-    row->ops = t.num_ops;
-    row->weight = t.weight;
-    if (o->verbose)
-        printf("Reading %s: %s header, %s, %zu ids, %zu operations, peak live payload %zu "
-               "bytes\n", row->path, trace_format_name(t.format), trace_weight_name(t.weight),
-               t.num_ids, t.num_ops, t.peak_live);
+    say_row(o, rs, i, &t);
     if (o->replay_only) {
         bool replayed = replay_columns(&t, rs);
         trace_free(&t);
         return replayed;
     }
-
     bool all_valid = true;
     for (size_t c = 0; c < rs->ncols; c++) {
-        const struct column *col = &rs->col[c];
-        struct run_result *r = results_cell(rs, i, c);
-        struct run_settings s = {
-            .alloc = col->alloc,
-            .policy = col->policy,
-            .check_heap = o->check_heap && col->alloc->simulated,
-            .time_it = !o->icount,
-            .timeline_dir = o->timeline_dir,
-            .label = col->label,
-            .dump = o->dump || o->stop_line != 0,
-            .stop_at_line = o->stop_line,
-        };
-        if (o->stop_line != 0) {
-            s.time_it = false;
-            s.timeline_dir = NULL;
-        }
-        if (o->verbose)
-            printf("  %s: checking%s, then %s\n", col->label,
-                   s.check_heap ? " with mm_checkheap after every operation" : "",
-                   o->icount ? "counting instructions" : "timing");
-        fflush(stdout);
-        diagnose_run(&t, &s, o->time_limit, !o->in_process, r);
-        if (o->icount && r->valid)
-            icount_run(&t, &s, o->max_heap, o->time_limit, r);
-        if (!r->valid) {
-            all_valid = false;
-            diagnose_first_bad_op(&t, &s, o->time_limit, !o->in_process, r);
-            fflush(stdout);
-            fprintf(stderr, "FAIL [%s] %s\n", col->label, r->message);
-            if (s.dump)
-                diagnose_show_heap(&t, &s, r, o->time_limit, !o->in_process);
-            if (o->shrink_path != NULL && col->alloc->simulated) {
-                shrink_trace(&t, &s, r, o->time_limit, o->shrink_path, o->prog);
-                o->shrink_path = NULL;          /* the first failure only */
-            }
-        } else if (o->verbose && r->timed && o->icount) {
-            printf("  %s: valid (checked in %.3f s); %llu instructions counted, %.1f per "
-                   "operation\n", col->label, r->check_secs, r->instructions,
-                   r->ops ? (double)r->instructions / (double)r->ops : 0.0);
-        } else if (r->stopped) {
-            printf("%s [%s]: stopped after line %u as asked (-x):%s\n", row->path, col->label,
-                   o->stop_line, r->detail);
-        } else if (o->verbose && r->timed) {
-            printf("  %s: valid (checked in %.3f s); %.0f Kops, noise ±%.1f%% over %d timed "
-                   "replays%s\n", col->label, r->check_secs, (double)r->ops / r->secs / 1000.0,
-                   100.0 * r->spread, r->reps,
-                   r->converged ? "" : " (did not settle in the time allowed)");
-        }
+        struct run_settings s = cell_settings(o, &rs->col[c]);
+        say_cell(o, &rs->col[c]);
+        diagnose_run(&t, &s, o->time_limit, !o->in_process, results_cell(rs, i, c));
+        all_valid &= finish_cell(o, rs, i, c, &t);
     }
-    if (o->html != NULL && i == 0) {
-        if (viewer_write(o->html, &t, rs, i, o->check_heap, o->time_limit, !o->in_process) == 0)
-            printf("Wrote %s: the heap of %s at every operation (open it in a browser)%s\n",
-                   o->html, row->path, rs->nrows > 1 ? "; -H draws the first trace only" : "");
-        else
-            *input_error = true;
-    }
+    write_viewer(o, rs, i, &t, input_error);
     trace_free(&t);
+    return all_valid;
+}
+
+/* -j N: every trace read first; the checked replays of all rows and
+ * columns N at a time, then the timing (parallel.h); then, row by row,
+ * what run_row says, in the same order. Returns false when a check failed. */
+static bool run_rows_parallel(struct options *o, struct results *rs, bool *input_error)
+{
+    struct trace *t = calloc(rs->nrows, sizeof *t);
+    struct parallel_run *runs = calloc(rs->nrows * rs->ncols, sizeof *runs);
+    if (t == NULL || runs == NULL) {
+        free(t);
+        free(runs);
+        bool all_valid = true;
+        for (size_t i = 0; i < rs->nrows; i++)
+            all_valid &= run_row(o, rs, i, input_error);
+        return all_valid;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < rs->nrows; i++) {
+        if (!load_row(rs, i, &t[i]))
+            continue;
+        for (size_t c = 0; c < rs->ncols; c++)
+            runs[n++] = (struct parallel_run){&t[i], cell_settings(o, &rs->col[c]),
+                                              results_cell(rs, i, c)};
+    }
+    parallel_run_all(runs, n, o->jobs, o->time_limit);
+
+    bool all_valid = true;
+    for (size_t i = 0; i < rs->nrows; i++) {
+        if (!rs->row[i].loaded) {
+            say_input_error(rs, i);
+            *input_error = true;
+            continue;
+        }
+        say_row(o, rs, i, &t[i]);
+        for (size_t c = 0; c < rs->ncols; c++) {
+            say_cell(o, &rs->col[c]);
+            all_valid &= finish_cell(o, rs, i, c, &t[i]);
+        }
+        write_viewer(o, rs, i, &t[i], input_error);
+        trace_free(&t[i]);
+    }
+    free(t);
+    free(runs);
     return all_valid;
 }
 
@@ -560,8 +686,13 @@ static int run_driver(int argc, char **argv)
         return EXIT_USAGE;
 
     bool input_error = false, all_valid = true;
-    for (size_t i = 0; i < rs.nrows; i++)
-        all_valid &= run_row(&o, &rs, i, &input_error);
+    progress_enable(!o.quiet);
+    if (o.jobs > 1 && !o.replay_only) {
+        all_valid = run_rows_parallel(&o, &rs, &input_error);
+    } else {
+        for (size_t i = 0; i < rs.nrows; i++)
+            all_valid &= run_row(&o, &rs, i, &input_error);
+    }
     if (o.replay_only) {
         mem_deinit();
         free(o.files);

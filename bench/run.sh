@@ -9,6 +9,10 @@
 #   3. the throughput spread over repeated runs of the default suite
 #   4. isolation: throughput with and without child processes (-D)
 #   5. the grading's integrity layers: throughput before and after them
+#   6. the viewer page (-H): size, first picture, redraw time
+#   7. repeatable grades: one allocator graded five times, clock and -I
+#   8. long traces recorded from real programs, against the driver
+#      before the timing budget; the default suite before and after
 set -u
 cd "$(dirname "$0")/.." || exit 2
 out=build/bench
@@ -120,3 +124,6 @@ sh bench/viewer.sh
 
 section "7. repeatable grades: a fast allocator graded 5 times with the clock and with -I (bench/repeat.sh)"
 sh bench/repeat.sh 5
+
+section "8. long traces (bench/long.sh)"
+sh bench/long.sh

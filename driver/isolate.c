@@ -2,18 +2,28 @@
  * isolate.c - one run per child process; crashes, hangs and exits become
  * that run's failure, explained.
  *
- * What the child may send, one record through the pipe:
- *   REPORT_RESULT   the run finished; its result record follows
+ * A run has two stages, each ending with one record the child sends
+ * through the pipe:
+ *   checking  the checked replay, under the time limit (-s). It ends with
+ *             REPORT_CHECKED and its result; then, when the trace is to be
+ *             timed, the child waits until the parent says "go" (-j times
+ *             the traces one at a time, after all the checks).
+ *   timing    the timed replays, under a limit derived from the checked
+ *             replay's duration (timing_limit); ends with REPORT_RESULT.
+ * Either stage may end instead with
  *   REPORT_SIGNAL   a fatal signal (SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL,
  *                   or SIGSYS: a system call the sandbox refused)
- *   REPORT_TIMEOUT  the time limit passed (SIGALRM in the child)
+ *   REPORT_TIMEOUT  the stage's time limit passed (SIGALRM in the child)
  *   REPORT_EXIT     something called exit() before the run finished
  * The handlers only read plain variables and call write() and _exit(),
  * which are async-signal-safe. memlib's arena is mapped before the fork, so
  * heap addresses mean the same in both processes; the parent turns the
  * report into words.
  *
- * The graded code runs in the child, so the record is checked before it
+ * The child keeps its progress (struct run_progress) in memory shared
+ * with the parent, which can show it on a status line (progress.h).
+ *
+ * The graded code runs in the child, so every record is checked before it
  * is believed: it must carry the token the parent drew for this run (the
  * layout of the record is no secret, the token is), and agree with what
  * the parent knows itself (the trace's operations and peak, possible
@@ -33,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/time.h>
@@ -43,9 +54,12 @@
 #include <malloc.h>
 #endif
 
+#include "fingerprint.h"
 #include "memlib.h"
+#include "progress.h"
 #include "sandbox.h"
 #include "timeline.h"
+#include "timing.h"
 
 /* Extra time the parent allows past the limit before it kills a child
  * that has not reported, in seconds. */
@@ -60,7 +74,7 @@ enum { HANDLER_STACK = 64 * 1024 };
 
 static const uint32_t report_magic = 0x6d616c6cu;  /* "mall" */
 
-enum report_kind { REPORT_RESULT = 1, REPORT_SIGNAL, REPORT_TIMEOUT, REPORT_EXIT };
+enum report_kind { REPORT_CHECKED = 1, REPORT_RESULT, REPORT_SIGNAL, REPORT_TIMEOUT, REPORT_EXIT };
 
 /* Memory the driver keeps ready for itself in a sandboxed child, where it
  * can no longer ask the kernel for more: a base, and so much per
@@ -80,7 +94,7 @@ struct report {
     int exit_status;            /* for REPORT_EXIT: exit()'s argument, or -1 if unknown */
     int syscall_nr;             /* for SIGSYS: the refused system call */
     unsigned syscall_arch;      /* ...and its architecture (AUDIT_ARCH_) */
-    struct run_result result;   /* for REPORT_RESULT */
+    struct run_result result;   /* for REPORT_CHECKED and REPORT_RESULT */
 };
 
 /* ---- The child ------------------------------------------------------------ */
@@ -88,7 +102,8 @@ struct report {
 /* The child's state, for its signal handlers. */
 static int report_fd = -1;
 static uint64_t report_token;
-static struct run_progress child_progress;
+static struct run_progress own_progress;        /* when no shared memory could be had */
+static struct run_progress *child_progress = &own_progress;
 static volatile sig_atomic_t reported;
 
 static void send_report(struct report *rep)
@@ -98,8 +113,8 @@ static void send_report(struct report *rep)
     reported = 1;
     rep->magic = report_magic;
     rep->token = report_token;
-    rep->phase = child_progress.phase;
-    rep->op = child_progress.op;
+    rep->phase = child_progress->phase;
+    rep->op = child_progress->op;
     rep->heap_lo = (uintptr_t)mem_heap_lo();
     rep->brk = rep->heap_lo + mem_heapsize();
     const char *p = (const char *)rep;
@@ -141,7 +156,7 @@ static void on_fatal_signal(int signo, siginfo_t *info, void *context)
 static void on_exit_status(int status, void *unused)
 {
     (void)unused;
-    if (child_progress.phase == PHASE_DONE)
+    if (child_progress->phase == PHASE_DONE)
         return;
     struct report rep;
     memset(&rep, 0, sizeof rep);
@@ -171,7 +186,18 @@ static void child_detach(pid_t parent)
         _exit(4);               /* the driver is already gone */
 }
 
-static void child_setup(double time_limit)
+/* SIGALRM after `secs` seconds; 0 disarms it. */
+static void arm_alarm(double secs)
+{
+    struct itimerval limit = {0};
+    limit.it_value.tv_sec = (time_t)secs;
+    limit.it_value.tv_usec = (suseconds_t)((secs - (double)(time_t)secs) * 1e6);
+    if (secs > 0 && limit.it_value.tv_sec == 0 && limit.it_value.tv_usec == 0)
+        limit.it_value.tv_usec = 1;
+    setitimer(ITIMER_REAL, &limit, NULL);
+}
+
+static void child_setup(void)
 {
     static char handler_stack[HANDLER_STACK];
     stack_t ss = {.ss_sp = handler_stack, .ss_size = sizeof handler_stack};
@@ -190,13 +216,6 @@ static void child_setup(double time_limit)
 #else
     atexit(on_exit_hook);
 #endif
-
-    struct itimerval limit = {0};
-    limit.it_value.tv_sec = (time_t)time_limit;
-    limit.it_value.tv_usec = (suseconds_t)((time_limit - (double)(time_t)time_limit) * 1e6);
-    if (limit.it_value.tv_sec == 0 && limit.it_value.tv_usec == 0)
-        limit.it_value.tv_usec = 1;
-    setitimer(ITIMER_REAL, &limit, NULL);
 }
 
 /* Make sure the driver's own allocations in a sandboxed child never need
@@ -215,7 +234,7 @@ static void reserve_driver_memory(const struct trace *t)
 
 /* Everything the child does that the sandbox would refuse, then the
  * sandbox. Returns false, with a message in r, when it cannot be entered. */
-static bool enter_sandbox(const struct trace *t, const struct run_settings *s,
+static bool enter_sandbox(const struct trace *t, const struct run_settings *s, int go_fd,
                           struct run_result *r)
 {
     int fds[5] = {STDOUT_FILENO, STDERR_FILENO, report_fd};
@@ -223,30 +242,53 @@ static bool enter_sandbox(const struct trace *t, const struct run_settings *s,
     if (s->timeline_dir != NULL && s->stop_at_line == 0)
         n += (size_t)timeline_open(t, s, fds + n);
     reserve_driver_memory(t);
-    if (sandbox_enter(fds, n) == 0)
+    if (sandbox_enter(fds, n, go_fd) == 0)
         return true;
     run_fail_at(r, t, t->num_ops, FAIL_DRIVER);
     run_say(r, "cannot enter the sandbox: %s", strerror(errno));
     return false;
 }
 
+/* The checked replay under the time limit, then, when the parent says
+ * "go" through go_fd, the timed replays under their own limit, which must
+ * place the blocks where the checked replay did (fingerprint.h). */
 static void run_child(const struct trace *t, const struct run_settings *s, double time_limit,
-                      bool sandboxed)
+                      int go_fd, bool sandboxed)
 {
-    child_setup(time_limit);
+    child_setup();
     struct run_settings cs = *s;
-    cs.progress = &child_progress;
+    cs.progress = child_progress;
     struct report *rep = calloc(1, sizeof *rep);
-    if (rep == NULL)
+    struct placement placed;
+    if (rep == NULL || !run_placement_init(&placed, t))
         _exit(4);
-    rep->kind = REPORT_RESULT;
+    rep->kind = REPORT_CHECKED;
     rep->result.ops = t->num_ops;           /* what the parent checks, should the */
-    rep->result.peak_live = t->peak_live;   /* sandbox fail before run_trace */
+    rep->result.peak_live = t->peak_live;   /* sandbox fail before run_check */
     rep->result.util_applies = s->alloc->simulated;
-    if (!sandboxed || enter_sandbox(t, s, &rep->result))
-        run_trace(t, &cs, &rep->result);
-    child_progress.phase = PHASE_DONE;
+    if (sandboxed && !enter_sandbox(t, s, go_fd, &rep->result)) {
+        child_progress->phase = PHASE_DONE;
+        send_report(rep);
+        _exit(0);
+    }
+    arm_alarm(time_limit);
+    run_check(t, &cs, &placed, &rep->result);
+    arm_alarm(0);
+    bool timing = run_wants_timing(&cs, &rep->result);
+    if (!timing)
+        child_progress->phase = PHASE_DONE;
     fflush(NULL);                   /* whatever mm.c printed */
+    send_report(rep);
+    char go;
+    if (!timing || read(go_fd, &go, 1) != 1)
+        _exit(0);                   /* nothing to time, or the parent decided otherwise */
+
+    reported = 0;
+    arm_alarm(timing_limit(rep->result.check_secs));
+    rep->kind = REPORT_RESULT;
+    time_replays(t, &cs, &placed, &rep->result);
+    child_progress->phase = PHASE_DONE;
+    fflush(NULL);
     send_report(rep);
     _exit(0);
 }
@@ -291,6 +333,8 @@ static void say_where(const struct trace *t, const struct report *rep, enum fail
         run_say(r, "after the last operation, while the blocks left live were verified: ");
     else if (rep->phase == PHASE_TIME)
         run_say(r, "while the trace was being timed (it had passed every check): ");
+    else if (rep->phase == PHASE_DONE)
+        run_say(r, "after the trace had been replayed: ");
 }
 
 /* "SIGSEGV": the names people search for. */
@@ -357,7 +401,7 @@ static uint64_t fresh_token(void)
 
 /* Wait for the child to end (killing it after `grace` seconds), kill
  * whatever is left in its process group, and reap it. Returns its status. */
-static int reap(pid_t pid, double grace)
+static int reap_pid(pid_t pid, double grace)
 {
     double deadline = run_clock() + grace;
     for (;;) {
@@ -433,114 +477,370 @@ static bool believable(const struct trace *t, const struct run_settings *s,
     return false;
 }
 
-void isolate_run(const struct trace *t, const struct run_settings *s, double time_limit,
-                 struct run_result *r)
+/* ---- A child, from the parent's side ---------------------------------------- */
+
+enum stage {
+    STAGE_CHECK,        /* the checked replay is running */
+    STAGE_WAITING,      /* checked and valid; waiting to be timed */
+    STAGE_TIME,         /* the timed replays are running */
+    STAGE_OVER,         /* the result is in, the child reaped */
+};
+
+struct isolate_child {
+    const struct trace *t;
+    struct run_settings s;
+    struct run_result *r;
+    double time_limit;          /* -s, for the checked replay */
+    double stage_limit;         /* the running stage's limit, in seconds */
+    double stage_started;
+    enum stage stage;
+    pid_t pid;
+    uint64_t token;             /* what its reports must carry */
+    int report_fd, go_fd;       /* -1 once closed */
+    struct run_progress *progress;  /* shared with the child, or NULL */
+    struct report rep;          /* being read */
+    size_t got;
+    struct isolate_child *next_live;
+};
+
+/* The children not yet reaped: a new child closes their pipes, so that
+ * each child's pipes have only the parent at the other end. */
+static struct isolate_child *live_children;
+
+static void close_fd(int *fd)
+{
+    if (*fd >= 0)
+        close(*fd);
+    *fd = -1;
+}
+
+/* Reap the child and what it started, and forget it. */
+static void reap(struct isolate_child *c, int *wstatus)
+{
+    close_fd(&c->report_fd);
+    close_fd(&c->go_fd);
+    *wstatus = reap_pid(c->pid, grace_secs);
+    for (struct isolate_child **p = &live_children; *p != NULL; p = &(*p)->next_live)
+        if (*p == c) {
+            *p = c->next_live;
+            break;
+        }
+    c->stage = STAGE_OVER;
+}
+
+/* Stage `stage` ended without its record: say how, from the wait status. */
+static void explain_lost(struct isolate_child *c, enum stage stage, bool killed, int wstatus,
+                         double secs)
+{
+    struct run_result *r = c->r;
+    const struct trace *t = c->t;
+    enum failure_kind kind = killed ? FAIL_TIMEOUT : WIFSIGNALED(wstatus) ? FAIL_CRASH : FAIL_EXIT;
+    const struct report timing = {.phase = PHASE_TIME};
+    say_where(t, stage == STAGE_TIME ? &timing : NULL, kind, r);
+    r->failed_signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
+    if (killed && stage == STAGE_TIME)
+        run_say(r, "the timed replays did not finish within %.1f s and did not respond; "
+                "killed after %.1f s", c->stage_limit, secs);
+    else if (killed)
+        run_say(r, "did not finish within the time limit of %g s (-s) and did not respond; "
+                "killed after %.1f s", c->time_limit, secs);
+    else if (WIFSIGNALED(wstatus))
+        run_say(r, "the process was killed by %s (%s)", signal_name(WTERMSIG(wstatus)),
+                strsignal(WTERMSIG(wstatus)));
+    else if (WIFEXITED(wstatus))
+        run_say(r, "the process ended early with exit status %d (_exit called?)",
+                WEXITSTATUS(wstatus));
+    else
+        run_say(r, "the process ended without a report");
+}
+
+/* A complete record arrived: the stage's result, or how it failed. */
+static void take_report(struct isolate_child *c, double secs)
+{
+    const struct report *rep = &c->rep;
+    struct run_result *r = c->r;
+    const struct trace *t = c->t;
+    int wstatus = 0;
+    if (rep->token != c->token) {
+        reap(c, &wstatus);
+        say_forged(t, r, "it does not carry the token the driver drew for this run");
+        return;
+    }
+    if (rep->kind == REPORT_CHECKED || rep->kind == REPORT_RESULT) {
+        /* The child's record is trusted only in what it says of the run,
+         * and only where it is possible. */
+        struct run_result got = rep->result;
+        if (!believable(t, &c->s, &got, r)) {
+            reap(c, &wstatus);
+            return;
+        }
+        *r = got;
+        if (rep->kind == REPORT_CHECKED && run_wants_timing(&c->s, r)) {
+            c->stage = STAGE_WAITING;
+            c->got = 0;
+            return;
+        }
+        reap(c, &wstatus);
+        return;
+    }
+    bool timing = c->stage == STAGE_TIME;
+    double limit = c->stage_limit;
+    reap(c, &wstatus);
+    if (rep->kind == REPORT_SIGNAL && rep->signo == SIGSYS) {
+        say_where(t, rep, FAIL_FORBIDDEN, r);
+        explain_syscall(rep, r);
+    } else if (rep->kind == REPORT_SIGNAL) {
+        say_where(t, rep, FAIL_CRASH, r);
+        r->failed_signal = rep->signo;
+        r->fault_addr = rep->fault_addr;
+        explain_signal(rep, r);
+    } else if (rep->kind == REPORT_TIMEOUT && timing) {
+        say_where(t, rep, FAIL_TIMEOUT, r);
+        run_say(r, "the timed replays did not finish within %.1f s, the limit derived from "
+                "the checked replay's %.3f s (TIMING_HANG_* in config.h; -s limits the checked "
+                "replay): an infinite loop that only a timed replay reaches?", limit,
+                r->check_secs);
+    } else if (rep->kind == REPORT_TIMEOUT) {
+        say_where(t, rep, FAIL_TIMEOUT, r);
+        run_say(r, "did not finish within the time limit of %g s (-s): stopped after %.1f s "
+               "(an infinite loop?)", c->time_limit, secs);
+    } else {
+        say_where(t, rep, FAIL_EXIT, r);
+        run_say(r, "the process ended early: exit(%d) was called before the trace finished",
+               rep->exit_status >= 0 ? rep->exit_status
+                                     : WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
+    }
+}
+
+struct isolate_child *isolate_start(const struct trace *t, const struct run_settings *s,
+                                    double time_limit, struct run_result *r)
 {
     memset(r, 0, sizeof *r);
     r->ops = t->num_ops;
     r->peak_live = t->peak_live;
     r->util_applies = s->alloc->simulated;
-
+    struct isolate_child *c = calloc(1, sizeof *c);
+    int report[2] = {-1, -1}, go[2] = {-1, -1};
+    if (c == NULL || pipe(report) != 0 || pipe(go) != 0) {
+        snprintf(r->message, sizeof r->message, "%s: cannot make a pipe: %s", t->path,
+                 c == NULL ? "out of memory" : strerror(errno));
+        r->failure = FAIL_DRIVER;
+        goto failed;
+    }
+    c->progress = mmap(NULL, sizeof *c->progress, PROT_READ | PROT_WRITE,
+                       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (c->progress == MAP_FAILED)
+        c->progress = NULL;
     char why[SANDBOX_WHY_MAX];
     bool sandboxed = s->alloc->simulated && sandbox_available(why);
-    uint64_t token = fresh_token();
-    int fds[2];
+    c->token = fresh_token();
     fflush(NULL);
-    if (pipe(fds) != 0) {
-        snprintf(r->message, sizeof r->message, "%s: cannot make a pipe: %s", t->path,
-                 strerror(errno));
-        r->failure = FAIL_DRIVER;
-        return;
-    }
-    double started = run_clock();
+    c->stage_started = run_clock();
     pid_t parent = getpid();
     adopt_orphans();
-    pid_t pid = fork();
-    if (pid < 0) {
+    c->pid = fork();
+    if (c->pid < 0) {
         snprintf(r->message, sizeof r->message, "%s: cannot start a process: %s", t->path,
                  strerror(errno));
         r->failure = FAIL_DRIVER;
-        close(fds[0]);
-        close(fds[1]);
+        goto failed;
+    }
+    if (c->pid == 0) {
+        for (struct isolate_child *o = live_children; o != NULL; o = o->next_live) {
+            close_fd(&o->report_fd);
+            close_fd(&o->go_fd);
+        }
+        close(report[0]);
+        close(go[1]);
+        report_fd = report[1];
+        report_token = c->token;
+        if (c->progress != NULL)
+            child_progress = c->progress;
+        child_detach(parent);
+        run_child(t, s, time_limit, go[0], sandboxed);
+    }
+    setpgid(c->pid, c->pid);    /* also here: no race with the child's own call */
+    close(report[1]);
+    close(go[0]);
+    c->t = t;
+    c->s = *s;
+    c->r = r;
+    c->time_limit = c->stage_limit = time_limit;
+    c->stage = STAGE_CHECK;
+    c->report_fd = report[0];
+    c->go_fd = go[1];
+    c->next_live = live_children;
+    live_children = c;
+    return c;
+
+failed:
+    for (int i = 0; i < 2; i++) {
+        if (report[i] >= 0)
+            close(report[i]);
+        if (go[i] >= 0)
+            close(go[i]);
+    }
+    if (c != NULL && c->progress != NULL)
+        munmap(c->progress, sizeof *c->progress);
+    free(c);
+    return NULL;
+}
+
+bool isolate_running(const struct isolate_child *c)
+{
+    return c->stage == STAGE_CHECK || c->stage == STAGE_TIME;
+}
+
+bool isolate_waiting(const struct isolate_child *c)
+{
+    return c->stage == STAGE_WAITING;
+}
+
+int isolate_fd(const struct isolate_child *c)
+{
+    return isolate_running(c) ? c->report_fd : -1;
+}
+
+double isolate_deadline(const struct isolate_child *c)
+{
+    return c->stage_started + c->stage_limit + grace_secs;
+}
+
+const struct run_progress *isolate_progress(const struct isolate_child *c)
+{
+    static const struct run_progress none;
+    return c->progress != NULL ? c->progress : &none;
+}
+
+double isolate_started(const struct isolate_child *c)
+{
+    return c->stage_started;
+}
+
+bool isolate_wait(struct isolate_child *c, double wait)
+{
+    double until = run_clock() + wait;
+    while (isolate_running(c)) {
+        double now = run_clock(), left = isolate_deadline(c) - now;
+        enum stage stage = c->stage;
+        int wstatus;
+        if (left <= 0) {
+            kill(c->pid, SIGKILL);
+            reap(c, &wstatus);
+            explain_lost(c, stage, true, wstatus, now - c->stage_started);
+            return true;
+        }
+        double slice = until - now < left ? until - now : left;
+        struct pollfd pfd = {.fd = c->report_fd, .events = POLLIN};
+        int ready = poll(&pfd, 1, slice > 0 ? (int)(slice * 1000) + 1 : 0);
+        if (ready < 0 && errno != EINTR)
+            slice = 0;
+        if (ready > 0) {
+            ssize_t n = read(c->report_fd, (char *)&c->rep + c->got, sizeof c->rep - c->got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {           /* the child is gone without a whole record */
+                reap(c, &wstatus);
+                explain_lost(c, stage, false, wstatus, run_clock() - c->stage_started);
+                return true;
+            }
+            c->got += (size_t)n;
+            if (c->got == sizeof c->rep) {
+                if (c->rep.magic != report_magic) {
+                    kill(c->pid, SIGKILL);
+                    reap(c, &wstatus);
+                    explain_lost(c, stage, false, wstatus, run_clock() - c->stage_started);
+                } else {
+                    take_report(c, run_clock() - c->stage_started);
+                }
+                return true;
+            }
+            continue;
+        }
+        if (slice <= 0 || run_clock() >= until)
+            return false;
+    }
+    return true;
+}
+
+void isolate_time(struct isolate_child *c)
+{
+    if (c->stage != STAGE_WAITING)
+        return;
+    c->stage = STAGE_TIME;
+    c->stage_limit = timing_limit(c->r->check_secs);
+    c->stage_started = run_clock();
+    c->got = 0;
+    /* A child that is gone would make the write raise SIGPIPE: hold it
+     * back, and take it off the pending ones. */
+    sigset_t pipe_signal, old;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    sigprocmask(SIG_BLOCK, &pipe_signal, &old);
+    char go = 'g';
+    ssize_t sent = write(c->go_fd, &go, 1);
+    if (sent < 0 && errno == EPIPE) {
+        const struct timespec now = {0};
+        sigtimedwait(&pipe_signal, NULL, &now);
+    }
+    sigprocmask(SIG_SETMASK, &old, NULL);
+    if (sent != 1) {
+        int wstatus;
+        reap(c, &wstatus);
+        explain_lost(c, STAGE_TIME, false, wstatus, 0);
+    }
+}
+
+void isolate_end(struct isolate_child *c)
+{
+    if (c == NULL)
+        return;
+    if (c->stage != STAGE_OVER) {
+        int wstatus;
+        if (c->stage != STAGE_WAITING)
+            kill(c->pid, SIGKILL);
+        reap(c, &wstatus);      /* a waiting child ends when its "go" pipe closes */
+    }
+    if (c->progress != NULL)
+        munmap(c->progress, sizeof *c->progress);
+    free(c);
+}
+
+/* Wait for the running stage, showing progress when asked. */
+static void wait_showing(struct isolate_child *c, const struct run_settings *s)
+{
+    if (!s->show_progress || !progress_on()) {
+        while (!isolate_wait(c, 3600))
+            ;
         return;
     }
-    if (pid == 0) {
-        close(fds[0]);
-        report_fd = fds[1];
-        report_token = token;
-        child_detach(parent);
-        run_child(t, s, time_limit, sandboxed);
-    }
-    setpgid(pid, pid);          /* also here: no race with the child's own call */
-    close(fds[1]);
+    struct progress_item item = {
+        .trace = c->t->path, .label = s->label, .ops = c->t->num_ops,
+        .progress = isolate_progress(c), .started = isolate_started(c),
+    };
+    while (!isolate_wait(c, progress_tick_secs))
+        progress_show(&item, 0);
+}
 
-    /* Read one report, waiting no longer than the limit and the grace. */
-    struct report *rep = calloc(1, sizeof *rep);
-    size_t got = 0;
-    bool killed = false;
-    while (rep != NULL && got < sizeof *rep) {
-        double left = time_limit + grace_secs - (run_clock() - started);
-        if (left <= 0) {
-            kill(pid, SIGKILL);
-            killed = true;
-            break;
-        }
-        struct pollfd pfd = {.fd = fds[0], .events = POLLIN};
-        int ready = poll(&pfd, 1, (int)(left * 1000) + 1);
-        if (ready < 0 && errno == EINTR)
-            continue;
-        if (ready <= 0)
-            continue;
-        ssize_t n = read(fds[0], (char *)rep + got, sizeof *rep - got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;              /* the child is gone */
-        got += (size_t)n;
+void isolate_finish(struct isolate_child *c)
+{
+    wait_showing(c, &c->s);
+    if (isolate_waiting(c)) {
+        isolate_time(c);
+        wait_showing(c, &c->s);
     }
-    close(fds[0]);
-    int wstatus = reap(pid, grace_secs);
-    double secs = run_clock() - started;
+    if (c->s.show_progress)
+        progress_clear();
+}
 
-    bool complete = rep != NULL && got == sizeof *rep && rep->magic == report_magic;
-    if (complete && rep->token != token) {
-        say_forged(t, r, "it does not carry the token the driver drew for this run");
-    } else if (complete && rep->kind == REPORT_RESULT) {
-        if (believable(t, s, &rep->result, r))
-            *r = rep->result;
-    } else if (complete && rep->kind == REPORT_SIGNAL && rep->signo == SIGSYS) {
-        say_where(t, rep, FAIL_FORBIDDEN, r);
-        explain_syscall(rep, r);
-    } else if (complete && rep->kind == REPORT_SIGNAL) {
-        say_where(t, rep, FAIL_CRASH, r);
-        r->failed_signal = rep->signo;
-        r->fault_addr = rep->fault_addr;
-        explain_signal(rep, r);
-    } else if (complete && rep->kind == REPORT_TIMEOUT) {
-        say_where(t, rep, FAIL_TIMEOUT, r);
-        run_say(r, "did not finish within the time limit of %g s (-s): stopped after %.1f s "
-               "(an infinite loop?)", time_limit, secs);
-    } else if (complete && rep->kind == REPORT_EXIT) {
-        say_where(t, rep, FAIL_EXIT, r);
-        run_say(r, "the process ended early: exit(%d) was called before the trace finished",
-               rep->exit_status >= 0 ? rep->exit_status
-                                     : WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
-    } else {
-        say_where(t, NULL, killed ? FAIL_TIMEOUT : WIFSIGNALED(wstatus) ? FAIL_CRASH : FAIL_EXIT, r);
-        r->failed_signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
-        if (killed)
-            run_say(r, "did not finish within the time limit of %g s (-s) and did not respond; "
-                   "killed after %.1f s", time_limit, secs);
-        else if (WIFSIGNALED(wstatus))
-            run_say(r, "the process was killed by %s (%s)", signal_name(WTERMSIG(wstatus)),
-                   strsignal(WTERMSIG(wstatus)));
-        else if (WIFEXITED(wstatus))
-            run_say(r, "the process ended early with exit status %d (_exit called?)",
-                   WEXITSTATUS(wstatus));
-        else
-            run_say(r, "the process ended without a report");
-    }
-    free(rep);
+void isolate_run(const struct trace *t, const struct run_settings *s, double time_limit,
+                 struct run_result *r)
+{
+    struct isolate_child *c = isolate_start(t, s, time_limit, r);
+    if (c == NULL)
+        return;
+    isolate_finish(c);
+    isolate_end(c);
 }
 
 bool isolate_knows_policy(const struct allocator *a, const char *name, double time_limit)
@@ -555,20 +855,21 @@ bool isolate_knows_policy(const struct allocator *a, const char *name, double ti
         return false;
     if (pid == 0) {
         child_detach(parent);
-        child_setup(time_limit);
+        child_setup();
+        arm_alarm(time_limit);
         report_fd = STDERR_FILENO;
         reported = 1;           /* a crash here is not a run's: no report */
         int fd = STDERR_FILENO, out = STDOUT_FILENO;
         int fds[2] = {fd, out};
-        if (sandboxed && sandbox_enter(fds, 2) != 0)
+        if (sandboxed && sandbox_enter(fds, 2, -1) != 0)
             _exit(2);
         int known = a->set_placement(name) == 0;
-        child_progress.phase = PHASE_DONE;
+        child_progress->phase = PHASE_DONE;
         fflush(NULL);
         _exit(known ? 0 : 1);
     }
     setpgid(pid, pid);
-    int wstatus = reap(pid, time_limit + grace_secs);
+    int wstatus = reap_pid(pid, time_limit + grace_secs);
     return WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0;
 }
 

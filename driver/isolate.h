@@ -9,6 +9,11 @@
  * writes the failure message: the signal, the faulting address placed
  * relative to the heap, the trace line and operation. A child that neither
  * reports nor ends within the time limit is killed.
+ *
+ * The time limit (-s) is for the checked replay. The timed replays that
+ * follow have their own limit, derived from the checked replay's duration
+ * (timing_limit in timing.h), so that a long trace is never failed for
+ * being timed, and a hang only a timed replay reaches is still caught.
  */
 #ifndef MALLOCLAB_ISOLATE_H
 #define MALLOCLAB_ISOLATE_H
@@ -23,6 +28,35 @@ void isolate_run(const struct trace *t, const struct run_settings *s, double tim
  * asked in a child process: the driver's own process never runs mm.c's
  * code, so nothing mm.c does can write after the grading line. */
 bool isolate_knows_policy(const struct allocator *a, const char *name, double time_limit);
+
+/* The same, a step at a time, for running several children at once (-j):
+ *   isolate_start    fork a child; it runs the checked replay
+ *   isolate_wait     wait for the running stage to end, or `wait` seconds;
+ *                    true when it ended. After the checks, *r holds their
+ *                    result, and the child is either over or, when the
+ *                    trace is to be timed, waiting (isolate_waiting)
+ *   isolate_time     let a waiting child run its timed replays; then wait
+ *                    again, for the final result in *r
+ *   isolate_finish   wait for the running stage and, if the child then
+ *                    waits, time it and wait again: *r is final
+ *   isolate_end      reap the child (killing it if it runs) and free
+ * isolate_start returns NULL, with *r saying why, when no child could be
+ * started. isolate_fd is the pipe to poll while a stage runs (else -1), to
+ * be polled no later than isolate_deadline (run_clock() time). */
+struct isolate_child;
+struct isolate_child *isolate_start(const struct trace *t, const struct run_settings *s,
+                                    double time_limit, struct run_result *r);
+bool isolate_wait(struct isolate_child *c, double wait);
+bool isolate_running(const struct isolate_child *c);
+bool isolate_waiting(const struct isolate_child *c);
+void isolate_time(struct isolate_child *c);
+void isolate_finish(struct isolate_child *c);
+void isolate_end(struct isolate_child *c);
+int isolate_fd(const struct isolate_child *c);
+double isolate_deadline(const struct isolate_child *c);
+/* The child's progress (shared memory), and when its stage started. */
+const struct run_progress *isolate_progress(const struct isolate_child *c);
+double isolate_started(const struct isolate_child *c);
 
 /* Like run_trace, in this process (-D): a crash is left to the debugger,
  * but an exit() before the run ends prints the failure and ends the driver

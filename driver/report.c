@@ -31,12 +31,20 @@ static const char *kops_cell(const struct run_result *r, char *buf, size_t len)
     return buf;
 }
 
+/* One replay was longer than the timing budget, so it was timed once. */
+static bool timed_once(const struct run_result *r)
+{
+    return r->valid && r->timed && r->reps == 1;
+}
+
 /* The noise of a throughput figure: the spread of the fastest replays;
- * none for an instruction count (-I). */
+ * none for an instruction count (-I), nor for a single replay. */
 static const char *noise_cell(const struct run_result *r, bool counted, char *buf, size_t len)
 {
     if (r->valid && r->timed && counted)
         snprintf(buf, len, "exact");
+    else if (timed_once(r))
+        snprintf(buf, len, "1 rep");
     else if (r->valid && r->timed)
         snprintf(buf, len, "%s%.1f%%", r->converged ? "±" : "±!", 100.0 * r->spread);
     else
@@ -208,6 +216,14 @@ void report_table(FILE *out, const struct results *rs, bool per_trace)
     else
         fprintf(out, "noise: spread of the %d fastest timed replays (\"±!\": they did not agree "
                 "within %.0f%% in the time allowed)\n", TIMING_K, 100.0 * TIMING_TOLERANCE);
+    bool once = false;
+    for (size_t i = 0; i < rs->nrows * rs->ncols && !rs->counted; i++)
+        once |= rs->row[i / rs->ncols].loaded && rs->col[i % rs->ncols].shown &&
+                timed_once(&rs->cell[i]);
+    if (once)
+        fprintf(out, "long traces: \"1 rep\" when one replay took longer than the timing budget "
+                "(%g s, TIMING_BUDGET), so it was timed once and has no spread\n",
+                (double)TIMING_BUDGET);
 }
 
 /* ---- CSV ------------------------------------------------------------- */
@@ -261,7 +277,9 @@ int report_csv(const char *path, const struct results *rs)
             if (row->loaded && r->valid && r->util_applies)
                 fprintf(f, "%.6f", r->util);
             fprintf(f, ",%zu,", row->ops);
-            if (row->loaded && r->valid && r->timed)
+            if (row->loaded && r->valid && r->timed && r->reps == 1)   /* no spread */
+                fprintf(f, "%.9f,%.3f,,%d", r->secs, (double)r->ops / r->secs / 1000.0, r->reps);
+            else if (row->loaded && r->valid && r->timed)
                 fprintf(f, "%.9f,%.3f,%.6f,%d", r->secs, (double)r->ops / r->secs / 1000.0,
                         r->spread, r->reps);
             else

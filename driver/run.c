@@ -77,19 +77,37 @@ void run_say(struct run_result *r, const char *fmt, ...)
     va_end(ap);
 }
 
-void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r)
+bool run_placement_init(struct placement *placed, const struct trace *t)
+{
+    placed->fingerprint = FINGERPRINT_SEED;
+    placed->after = malloc((t->num_ops ? t->num_ops : 1) * sizeof *placed->after);
+    return placed->after != NULL;
+}
+
+void run_check(const struct trace *t, const struct run_settings *s, struct placement *placed,
+               struct run_result *r)
 {
     memset(r, 0, sizeof *r);
-    struct placement placed = {.fingerprint = FINGERPRINT_SEED,
-                               .after = malloc((t->num_ops ? t->num_ops : 1) * sizeof *placed.after)};
     double started = run_clock();
-    check_replay(t, s, &placed, r);
+    check_replay(t, s, placed, r);
     r->check_secs = run_clock() - started;
     if (r->stopped)
         r->util_applies = false;
     if (r->valid && !r->stopped && s->timeline_dir != NULL && s->alloc->simulated)
         timeline_record(t, s, r);
-    if (r->valid && !r->stopped && s->time_it)
+}
+
+bool run_wants_timing(const struct run_settings *s, const struct run_result *r)
+{
+    return r->valid && !r->stopped && s->time_it;
+}
+
+void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r)
+{
+    struct placement placed;
+    run_placement_init(&placed, t);
+    run_check(t, s, &placed, r);
+    if (run_wants_timing(s, r))
         time_replays(t, s, &placed, r);
     free(placed.after);
     if (s->progress != NULL)

@@ -19,6 +19,8 @@
 #include "heapwalk.h"
 #include "trace.h"
 
+struct placement;      /* fingerprint.h */
+
 /* Where a run is, for a report written by a signal handler: what was
  * running when the allocator crashed or hung. */
 enum run_phase { PHASE_START, PHASE_CHECK, PHASE_FINAL_CHECK, PHASE_TIME, PHASE_DONE };
@@ -26,6 +28,7 @@ enum run_phase { PHASE_START, PHASE_CHECK, PHASE_FINAL_CHECK, PHASE_TIME, PHASE_
 struct run_progress {
     volatile sig_atomic_t phase;    /* enum run_phase */
     volatile sig_atomic_t op;       /* index of the operation being checked */
+    volatile sig_atomic_t replays;  /* timed replays finished (PHASE_TIME) */
 };
 
 struct viewrec;
@@ -36,6 +39,7 @@ struct run_settings {
     bool check_heap;        /* mm_checkheap after every operation */
     bool time_it;           /* measure throughput after the checks pass */
     struct run_progress *progress;  /* updated as the run goes, or NULL */
+    bool show_progress;         /* the driver shows a status line while it runs (progress.h) */
     const char *timeline_dir;   /* write the heap over time here (timeline.h), or NULL */
     const char *label;          /* the column's name in those files' names */
     bool dump;                  /* at a failure, or a stop, show the heap (heapdump.h) */
@@ -126,5 +130,16 @@ void run_vsay(struct run_result *r, const char *fmt, va_list ap);
 
 /* Replay `t` with every check, then (if asked and valid) time it. */
 void run_trace(const struct trace *t, const struct run_settings *s, struct run_result *r);
+
+/* The two halves of run_trace: the checked replay (and the heap over time,
+ * -T), which records where mm.c placed the blocks in *placed, then, when
+ * run_wants_timing says so, time_replays (timing.h), which compares each
+ * timed replay with it. run_placement_init seeds *placed for trace t
+ * (false when its per-operation record could not be allocated: then the
+ * first difference is not named); the caller frees placed->after. */
+bool run_placement_init(struct placement *placed, const struct trace *t);
+void run_check(const struct trace *t, const struct run_settings *s, struct placement *placed,
+               struct run_result *r);
+bool run_wants_timing(const struct run_settings *s, const struct run_result *r);
 
 #endif /* MALLOCLAB_RUN_H */

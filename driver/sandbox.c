@@ -262,7 +262,7 @@ static void allow_to_self(struct program *p, long call)
     end_checks(p, jump);
 }
 
-static void build(struct program *p, const int *fds, size_t n)
+static void build(struct program *p, const int *fds, size_t n, int read_fd)
 {
     /* 1. The architecture. */
     load_abs(p, (uint32_t)offsetof(struct seccomp_data, arch));
@@ -274,6 +274,9 @@ static void build(struct program *p, const int *fds, size_t n)
     allow_on_fds(p, SYS_write, fds, n);         /* mm.c's output, the report, -T's files */
     allow_on_fds(p, SYS_writev, fds, n);        /* the C library's fatal messages */
     allow_call(p, SYS_close);                   /* fclose of -T's files */
+    if (read_fd >= 0)
+        allow_on_fds(p, SYS_read, &read_fd, 1); /* the parent's "go" for the timed replays */
+    allow_call(p, SYS_setitimer);               /* the timed replays' own time limit */
     allow_call(p, SYS_clock_gettime);           /* timing, when the vDSO cannot answer */
 #ifdef SYS_clock_gettime64
     allow_call(p, SYS_clock_gettime64);
@@ -314,12 +317,12 @@ static void build(struct program *p, const int *fds, size_t n)
     refuse(p);
 }
 
-int sandbox_enter(const int *fds, size_t n)
+int sandbox_enter(const int *fds, size_t n, int read_fd)
 {
     static struct program p;
     p.n = 0;
     p.overflow = false;
-    build(&p, fds, n);
+    build(&p, fds, n, read_fd);
     if (p.overflow) {
         errno = E2BIG;
         return -1;
@@ -340,7 +343,7 @@ bool sandbox_available(char why[SANDBOX_WHY_MAX])
         pid_t pid = fork();
         if (pid == 0) {
             int fd = 2;
-            _exit(sandbox_enter(&fd, 1) == 0 ? 0 : errno == 0 ? 255 : errno & 0xff);
+            _exit(sandbox_enter(&fd, 1, -1) == 0 ? 0 : errno == 0 ? 255 : errno & 0xff);
         }
         int status = 0;
         while (pid > 0 && waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -373,10 +376,11 @@ bool sandbox_available(char why[SANDBOX_WHY_MAX])
     return false;
 }
 
-int sandbox_enter(const int *fds, size_t n)
+int sandbox_enter(const int *fds, size_t n, int read_fd)
 {
     (void)fds;
     (void)n;
+    (void)read_fd;
     errno = ENOSYS;
     return -1;
 }

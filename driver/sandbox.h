@@ -10,7 +10,9 @@
  * mm.c has run must fit it too.
  *
  * Allowed: write and writev to the descriptors the driver names (stdout,
- * stderr, the report pipe, -T's files) and close; mprotect inside memlib's
+ * stderr, the report pipe, -T's files) and close; read from the pipe on
+ * which the parent says when to time the trace, and setitimer for the
+ * timed replays' own time limit (isolate.c); mprotect inside memlib's
  * arena, to read/write or to nothing (memlib's own calls); the clocks;
  * getpid, gettid and signals to this process alone (abort, assert); the
  * signal mask; returning from a signal handler; exit. Drivers built with a
@@ -36,8 +38,9 @@ enum { SANDBOX_WHY_MAX = 160 };
 bool sandbox_available(char why[SANDBOX_WHY_MAX]);
 
 /* Enter the sandbox in this process, allowing writes to the `n` descriptors
- * in `fds`. 0, or -1 (nothing changed) when the kernel refuses. */
-int sandbox_enter(const int *fds, size_t n);
+ * in `fds`, and reads from `read_fd` (none when -1). 0, or -1 (nothing
+ * changed) when the kernel refuses. */
+int sandbox_enter(const int *fds, size_t n, int read_fd);
 
 /* The name of system call `nr` of the architecture `arch` (an AUDIT_ARCH_
  * value, as SIGSYS reports it), such as "openat"; NULL when unknown. */

@@ -1,5 +1,5 @@
 /*
- * timing.c - the timed replays.
+ * timing.c - the timed replays, within the timing budget (timing.h).
  */
 #include "timing.h"
 
@@ -17,13 +17,18 @@ static const double min_sample_secs = 1e-3;
 /* Most replays in one sample (a count): bounds the batch for empty traces. */
 static const long max_batch = 100000;
 
+/* Longest a sample may take, the untimed emptying of the heap and mm_init
+ * between its replays included, in seconds: TIMING_K samples fit in a
+ * quarter of the budget, even when a replay costs less than its setup. */
+static const double max_sample_wall = TIMING_BUDGET / (4.0 * TIMING_K);
+
 struct timed {
     const struct trace *t;
     const struct run_settings *s;
+    const struct placement *checked;    /* the checked replay's fingerprint */
     void **ptr;             /* one per id */
     uint32_t *left_live;    /* ids a trace leaves live, freed after each libc replay */
     size_t num_left_live;
-    const struct placement *checked;    /* the checked replay's fingerprint */
 };
 
 /* Empty the heap and initialise the allocator, outside the timed region. */
@@ -76,6 +81,8 @@ static int sample(const struct timed *tm, long n, double *secs)
         if (tm->s->alloc->simulated &&
             (fp != tm->checked->fingerprint || mem_refused_call() != NULL))
             return 1;
+        if (tm->s->progress != NULL)
+            tm->s->progress->replays++;
     }
     *secs = total / (double)n;
     return 0;
@@ -107,11 +114,54 @@ static uint32_t *ids_left_live(const struct trace *t, size_t *count)
     return ids;
 }
 
+double timing_limit(double check_secs)
+{
+    return 2 * TIMING_BUDGET + TIMING_HANG_FACTOR * check_secs + TIMING_HANG_SLACK;
+}
+
+/* (k-th fastest - fastest) / fastest of the n sorted samples. */
+static double spread_of(const double *sorted, int n)
+{
+    int k = n < TIMING_K ? n : TIMING_K;
+    return sorted[0] > 0 ? (sorted[k - 1] - sorted[0]) / sorted[0] : 0;
+}
+
+/* A short trace: batches of replays, until the TIMING_K fastest agree.
+ * The first replay took `first` seconds, `first_wall` with its setup.
+ * Returns the number of samples, or -1 with sample()'s result in *rc. */
+static int time_short(const struct timed *tm, double first, double first_wall, double *samples,
+                      int max_reps, struct run_result *r, int *rc)
+{
+    long batch = first > 0 ? (long)(min_sample_secs / first) + 1 : max_batch;
+    if (batch > max_batch)
+        batch = max_batch;
+    if (first_wall > 0 && (double)batch * first_wall > max_sample_wall)
+        batch = (long)(max_sample_wall / first_wall) + 1;
+    double started = run_clock();
+    int n = 0;
+    while (n < max_reps) {
+        if ((*rc = sample(tm, batch, &samples[n])) != 0)
+            return -1;
+        n++;
+        qsort(samples, (size_t)n, sizeof samples[0], compare_doubles);
+        if (n >= TIMING_K) {
+            r->spread = spread_of(samples, n);
+            if (r->spread <= TIMING_TOLERANCE) {
+                r->converged = true;
+                break;
+            }
+            if (run_clock() - started >= TIMING_BUDGET)
+                break;
+        }
+    }
+    return n;
+}
+
 void time_replays(const struct trace *t, const struct run_settings *s,
                   const struct placement *checked, struct run_result *r)
 {
     struct timed tm = {.t = t, .s = s, .checked = checked};
-    int rc;
+    int rc = 0;
     if (s->progress != NULL)
         s->progress->phase = PHASE_TIME;
     double samples[TIMING_MAX_REPS > TIMING_K ? TIMING_MAX_REPS : TIMING_K];
@@ -125,34 +175,22 @@ void time_replays(const struct trace *t, const struct run_settings *s,
         goto out;
     }
 
-    /* A warm-up replay, untimed: the allocator (and the kernel) get the
-     * memory the trace needs before the clock runs. It also sizes a batch. */
-    double warm;
-    if ((rc = sample(&tm, 1, &warm)) != 0)
+    /* The first replay sizes the rest. For a short trace it is the
+     * warm-up: the allocator (and the kernel) get the memory the trace
+     * needs before the clock runs. */
+    double started = run_clock(), first;
+    if ((rc = sample(&tm, 1, &first)) != 0)
         goto not_timed;
-    long batch = warm > 0 ? (long)(min_sample_secs / warm) + 1 : max_batch;
-    if (batch > max_batch)
-        batch = max_batch;
-
-    double started = run_clock();
-    int n = 0;
+    double first_wall = run_clock() - started;
     r->converged = false;
-    while (n < max_reps) {
-        if ((rc = sample(&tm, batch, &samples[n])) != 0)
-            goto not_timed;
-        n++;
-        qsort(samples, (size_t)n, sizeof samples[0], compare_doubles);
-        if (n >= TIMING_K) {
-            double spread = samples[0] > 0 ? (samples[TIMING_K - 1] - samples[0]) / samples[0] : 0;
-            r->spread = spread;
-            if (spread <= TIMING_TOLERANCE) {
-                r->converged = true;
-                break;
-            }
-            if (run_clock() - started >= TIMING_BUDGET)
-                break;
-        }
-    }
+    r->spread = 0;
+    int n = 1;
+    if (first <= TIMING_BUDGET)
+        n = time_short(&tm, first, first_wall, samples, max_reps, r, &rc);
+    else
+        samples[0] = first;     /* a long trace: no other replay fits */
+    if (n < 0)
+        goto not_timed;
     r->secs = samples[0];
     r->reps = n;
     r->timed = true;

@@ -421,6 +421,91 @@ real awk awk '{ s[$1 % 97] = s[$1 % 97] $1 } END { for (k in s) n += length(s[k]
 real python3 python3 -c 'print(sorted(str(i * 7919 % 1000) for i in range(2000))[:3])'
 real perl perl -e 'my %h; $h{$_ % 977} .= "x" for 1 .. 5000; print scalar(keys %h), "\n"'
 
+# ---- Following children (-f, -P) ---------------------------------------------------
+
+# count_in DIR SIZE: "N:M" for each trace in DIR with allocations of SIZE
+# bytes, N its allocations of that size, M the trace's file name.
+count_in() {
+    for f in "$1"/*.rep; do
+        [ -f "$f" ] || continue
+        n=$(count_allocs "$f" "$2")
+        [ "$n" -gt 0 ] && echo "$n:${f##*/}"
+    done
+}
+
+# forks fork: the parent allocates 3001 and 3004 bytes, a child that exits
+# 3002 (100 times), a child that execs the program again 3003 (100 times).
+rm -rf "$tmp/followed"
+"$tracerec" -f -o "$tmp/followed" -- "$tmp/forks" fork >"$tmp/followed.out" 2>"$tmp/followed.err"
+status=$?
+found="$(count_in "$tmp/followed" 3001) $(count_in "$tmp/followed" 3002)"
+found="$found $(count_in "$tmp/followed" 3003) $(count_in "$tmp/followed" 3004)"
+parent=$(count_in "$tmp/followed" 3001 | sed 's/^1://')
+if [ "$status" -eq 0 ] && [ -n "$parent" ] &&
+    [ "$(count_in "$tmp/followed" 3004)" = "10:$parent" ] &&
+    count_in "$tmp/followed" 3002 | grep -q '^100:forks\.[0-9]*\.rep$' &&
+    count_in "$tmp/followed" 3003 | grep -q '^100:forks\.[0-9]*\(\.2\)\{0,1\}\.rep$' &&
+    [ "$(count_in "$tmp/followed" 3002 | wc -l)" -eq 1 ] &&
+    [ "$(count_in "$tmp/followed" 3003 | wc -l)" -eq 1 ]; then
+    pass "f-records-each-fork-child-and-exec-to-its-own-trace"
+else
+    fail "f-records-each-fork-child-and-exec-to-its-own-trace" \
+        "exit $status; allocations of 3001..3004 by trace: $found" "$(ls "$tmp/followed")" \
+        "$(cat "$tmp/followed.err")"
+fi
+for f in "$tmp"/followed/*.rep; do
+    [ -f "$f" ] && expect_valid "followed-${f##*/}-is-valid" "$f"
+done
+grep -q "to '$tmp/followed/forks\.[0-9]*\.rep'" "$tmp/followed.err" &&
+    pass "f-names-each-trace-in-its-report" ||
+    fail "f-names-each-trace-in-its-report" "$(cat "$tmp/followed.err")"
+
+# -P keeps only the named program's processes: under sh, not sh itself.
+rm -rf "$tmp/only"
+"$tracerec" -P forks -o "$tmp/only" -- sh -c "\"$tmp/forks\" fork; true" \
+    >"$tmp/only.out" 2>"$tmp/only.err"
+status=$?
+if [ "$status" -eq 0 ] && ! ls "$tmp/only" | grep -qv '^forks\.' &&
+    [ "$(count_in "$tmp/only" 3002 | wc -l)" -eq 1 ] &&
+    [ "$(count_in "$tmp/only" 3001 | wc -l)" -eq 1 ]; then
+    pass "P-records-only-the-named-program"
+else
+    fail "P-records-only-the-named-program" "exit $status" "$(ls "$tmp/only")" "$(cat "$tmp/only.err")"
+fi
+
+"$tracerec" -P no-such-program -o "$tmp/none" -- "$tmp/forks" fork >/dev/null 2>"$tmp/none.err"
+status=$?
+if [ "$status" -eq 0 ] && grep -q "no process was recorded: none ran a program named 'no-such-program'" \
+    "$tmp/none.err" && [ -z "$(ls "$tmp/none")" ]; then
+    pass "P-says-when-nothing-matched"
+else
+    fail "P-says-when-nothing-matched" "exit $status" "$(cat "$tmp/none.err")"
+fi
+
+"$tracerec" -P a/b -o "$tmp/bad" -- true >/dev/null 2>"$tmp/bad.err"
+[ $? -eq 2 ] && grep -q "P needs a program's name such as cc1, not 'a/b'" "$tmp/bad.err" &&
+    pass "P-with-a-path-is-a-usage-error" ||
+    fail "P-with-a-path-is-a-usage-error" "$(cat "$tmp/bad.err")"
+
+# The README's example: gcc's compiler proper, cc1, not the gcc driver.
+if command -v gcc >/dev/null 2>&1 && [ -x "$(gcc -print-prog-name=cc1)" ]; then
+    printf 'int main(void) { return 0; }\n' >"$tmp/hello.c"
+    rm -rf "$tmp/cc1"
+    "$tracerec" -P cc1 -o "$tmp/cc1" -- gcc -c "$tmp/hello.c" -o "$tmp/hello.o" 2>"$tmp/cc1.err"
+    status=$?
+    got=$(ls "$tmp/cc1" 2>/dev/null)
+    if [ "$status" -eq 0 ] && [ "$(echo "$got" | wc -l)" -eq 1 ] &&
+        echo "$got" | grep -q '^cc1\.[0-9]*\.rep$' &&
+        [ "$(sed -n 3p "$tmp/cc1/$got")" -gt 1000 ]; then
+        pass "P-cc1-records-the-compiler-proper"
+        expect_valid "cc1-trace-is-valid" "$tmp/cc1/$got"
+    else
+        fail "P-cc1-records-the-compiler-proper" "exit $status" "$got" "$(cat "$tmp/cc1.err")"
+    fi
+else
+    echo "skip P-cc1-records-the-compiler-proper: no gcc with a cc1"
+fi
+
 # ---- The recorded traces ---------------------------------------------------------
 
 # Each trace tools/recorded-traces.txt lists is committed and valid.

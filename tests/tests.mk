@@ -54,6 +54,12 @@ tests/hostile/mdriver-fork-nosandbox: $(B)/tests/hostile/fork.o \
         $(filter-out $(B)/driver/sandbox.o,$(LAB_DRIVER_OBJS)) $(B)/driver/sandbox-off.o
 	$(LINK)
 
+# The slow allocator sleeps, a system call the sandbox rightly refuses to
+# mm.c: its driver is built without the sandbox, to test the timing alone.
+tests/broken/mdriver-slow: $(B)/tests/broken/slow.o \
+        $(filter-out $(B)/driver/sandbox.o,$(LAB_DRIVER_OBJS)) $(B)/driver/sandbox-off.o
+	$(LINK)
+
 $(HOSTILE_DRIVERS): build/flavor
 test: $(HOSTILE_DRIVERS)
 CLEAN_EXTRA += $(HOSTILE_DRIVERS)

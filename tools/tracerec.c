@@ -2,6 +2,7 @@
  * tracerec.c - record a real program's allocation calls as a trace.
  *
  *     tracerec -o out.rep [-n MAX_OPS] -- program [arg...]
+ *     tracerec -f -o DIR [-P NAME] [-n MAX_OPS] -- program [arg...]
  *
  * Runs the program with tracerec_shim.so (found next to this binary) in
  * LD_PRELOAD. The shim logs every malloc, calloc, realloc, reallocarray,
@@ -34,6 +35,14 @@
  * image. At the end, frees are appended for every block still live, so the
  * trace is balanced.
  *
+ * -f follows children: every process of the run (each fork child, and
+ * each program a process execs) is recorded to a trace of its own,
+ * DIR/PROGRAM.PID.rep (PROGRAM.PID.N.rep for a process's N-th program of
+ * that name). A fork child's frees of blocks its parent allocated are
+ * frees of unknown pointers (dropped). -P NAME records only the processes
+ * whose program is NAME (as called, or its file's name): `-P cc1` keeps
+ * the compiler proper of a gcc run, not the gcc driver. -P implies -f.
+ *
  * -n MAX_OPS bounds the whole trace, the closing frees included: the trace
  * ends before the first call that would take it past MAX_OPS, and the
  * blocks live then are freed. Calls after that point are dropped.
@@ -55,6 +64,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -86,16 +96,21 @@ static const uint64_t MAX_TRACE_OPS = UINT32_MAX;
 /* ---- Options ---------------------------------------------------------- */
 
 struct options {
-    const char *out;        /* -o: the trace file */
+    const char *out;        /* -o: the trace file (the folder with -f) */
     uint64_t max_ops;       /* -n: most operations in the trace */
     bool capped;            /* whether -n was given */
+    bool follow;            /* -f: a trace per process */
+    const char *only;       /* -P: only processes of this program */
     char **program;         /* the program and its arguments, NULL-terminated */
 };
 
 /* The options, their arguments and their help: usage is printed from this
  * table, and getopt's option string is built from it (options.h). */
 static const struct option_spec option_table[] = {
-    { 'o', "FILE", "write the trace to FILE" },
+    { 'o', "FILE", "write the trace to FILE (with -f: the folder to write the traces in)" },
+    { 'f', NULL, "follow children: record every process of the run (fork and exec) to a trace "
+      "of its own, FILE/PROGRAM.PID.rep" },
+    { 'P', "NAME", "like -f, but only the processes whose program is NAME (cc1, python3)" },
     { 'n', "MAX_OPS", "end the trace once it holds MAX_OPS operations, closing frees included" },
     { 'h', NULL, "print this help and exit" },
 };
@@ -128,6 +143,16 @@ static struct options parse_options(int argc, char **argv)
         switch (c) {
         case 'o':
             o.out = optarg;
+            break;
+        case 'f':
+            o.follow = true;
+            break;
+        case 'P':
+            if (optarg[0] == '\0' || strchr(optarg, '/') != NULL)
+                exit(options_usage_error(&command_line, NULL, "-P needs a program's name "
+                                         "such as cc1, not '%s'", optarg));
+            o.only = optarg;
+            o.follow = true;
             break;
         case 'n':
             if (!parse_unsigned(optarg, MAX_TRACE_OPS, &o.max_ops) || o.max_ops == 0)
@@ -163,6 +188,15 @@ static void remove_raw_log(void)
 {
     if (raw_path[0] != '\0')
         unlink(raw_path);
+    DIR *d = raw_dir[0] != '\0' ? opendir(raw_dir) : NULL;
+    for (struct dirent *e; d != NULL && (e = readdir(d)) != NULL;) {
+        char path[PATH_MAX];
+        if (e->d_name[0] != '.' &&
+            (size_t)snprintf(path, sizeof path, "%s/%s", raw_dir, e->d_name) < sizeof path)
+            unlink(path);       /* the logs of -f */
+    }
+    if (d != NULL)
+        closedir(d);
     if (raw_dir[0] != '\0')
         rmdir(raw_dir);
     raw_path[0] = raw_dir[0] = '\0';
@@ -218,8 +252,8 @@ static void find_shim(char *shim, size_t len)
         die("cannot preload the shim '%s': LD_PRELOAD splits paths at spaces and colons", shim);
 }
 
-/* Create the raw log in a fresh temporary folder; return it open. */
-static int make_raw_log(uint64_t max_records)
+/* Make a fresh temporary folder for the raw logs. */
+static void make_raw_dir(void)
 {
     const char *tmp = getenv("TMPDIR");
     if (tmp == NULL || tmp[0] == '\0')
@@ -233,6 +267,12 @@ static int make_raw_log(uint64_t max_records)
         raw_dir[0] = '\0';
         die("cannot make a temporary folder in '%s': %s", tmp, strerror(err));
     }
+}
+
+/* Create the raw log in a fresh temporary folder; return it open. */
+static int make_raw_log(uint64_t max_records)
+{
+    make_raw_dir();
     if ((size_t)snprintf(raw_path, sizeof raw_path, "%s/raw.log", raw_dir) >= sizeof raw_path) {
         raw_path[0] = '\0';
         die("temporary folder path too long: '%s'", raw_dir);
@@ -254,7 +294,8 @@ static int make_raw_log(uint64_t max_records)
 static int exec_with_shim(char **program, const char *shim, int raw_fd)
 {
     uint64_t me = (uint64_t)getpid();
-    if (pwrite(raw_fd, &me, sizeof me, offsetof(struct raw_header, pid)) != (ssize_t)sizeof me)
+    if (raw_fd >= 0 &&
+        pwrite(raw_fd, &me, sizeof me, offsetof(struct raw_header, pid)) != (ssize_t)sizeof me)
         return errno != 0 ? errno : EIO;
     const char *old = getenv("LD_PRELOAD");
     bool both = old != NULL && old[0] != '\0';
@@ -262,7 +303,8 @@ static int exec_with_shim(char **program, const char *shim, int raw_fd)
     if ((size_t)snprintf(preload, sizeof preload, "%s%s%s", shim, both ? ":" : "", both ? old : "")
         >= sizeof preload)
         return E2BIG;
-    if (setenv("LD_PRELOAD", preload, 1) != 0 || setenv(RAW_LOG_ENV, raw_path, 1) != 0)
+    if (setenv("LD_PRELOAD", preload, 1) != 0 ||
+        setenv(raw_fd >= 0 ? RAW_LOG_ENV : RAW_DIR_ENV, raw_fd >= 0 ? raw_path : raw_dir, 1) != 0)
         return errno;
     execvp(program[0], program);
     return errno;
@@ -672,11 +714,13 @@ static void explain_nothing_logged(const char *program)
                 "which LD_PRELOAD does not reach\n", program);
 }
 
-static void report(const struct options *o, const struct recording *r, const struct raw_header *h)
+/* What became of the calls of `program`, recorded to `out`. */
+static void report(const char *program, const char *out, const struct recording *r,
+                   const struct raw_header *h)
 {
     fprintf(stderr, "tracerec: recorded %zu operations (%" PRIu64 " closing frees) on %zu ids, "
             "peak %" PRIu64 " bytes, to '%s'\n",
-            r->num_ops, r->closing_frees, r->num_ids, r->peak_bytes, o->out);
+            r->num_ops, r->closing_frees, r->num_ids, r->peak_bytes, out);
     uint64_t dropped = r->unknown_frees + r->after_cap;
     fprintf(stderr, "tracerec: dropped %" PRIu64 " of %" PRIu64 " calls", dropped, r->calls);
     const char *sep = " (";
@@ -694,7 +738,7 @@ static void report(const struct options *o, const struct recording *r, const str
                 r->unknown_reallocs, plural(r->unknown_reallocs, "realloc", "reallocs"));
     if (r->execs > 0)
         fprintf(stderr, "tracerec: '%s' called exec %" PRIu64 " %s; the blocks live then were "
-                "freed there\n", o->program[0], r->execs, plural(r->execs, "time", "times"));
+                "freed there\n", program, r->execs, plural(r->execs, "time", "times"));
     if (r->stale > 0)
         fprintf(stderr, "tracerec: warning: %" PRIu64 " %s returned an address still live in the "
                 "log (freed by a call the shim did not see); it was freed first\n",
@@ -703,7 +747,60 @@ static void report(const struct options *o, const struct recording *r, const str
         fprintf(stderr, "tracerec: warning: the raw log stopped early: %s; the trace ends there\n",
                 strerror(h->error));
     if (h->images == 0)
-        explain_nothing_logged(o->program[0]);
+        explain_nothing_logged(program);
+}
+
+/* -f: the log of each process, raw_dir/PID.N.log, in the order of the
+ * names (scandir's), each to the trace DIR/PROGRAM.PID.rep. */
+static void convert_followed(const struct options *o)
+{
+    if (mkdir(o->out, 0777) != 0 && errno != EEXIST)
+        die("cannot make the folder '%s': %s", o->out, strerror(errno));
+    struct dirent **logs;
+    int n = scandir(raw_dir, &logs, NULL, alphasort);
+    if (n < 0)
+        die("cannot read the folder '%s': %s", raw_dir, strerror(errno));
+    int written = 0;
+    for (int i = 0; i < n; i++) {
+        const char *name = logs[i]->d_name;
+        size_t len = strlen(name);
+        if (len < 5 || strcmp(name + len - 4, ".log") != 0)
+            continue;
+        if ((size_t)snprintf(raw_path, sizeof raw_path, "%s/%s", raw_dir, name) >= sizeof raw_path)
+            die("temporary folder path too long: '%s'", raw_dir);
+        int fd = open(raw_path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
+            die("cannot open raw log '%s': %s", raw_path, strerror(errno));
+        struct recording r = { .max_ops = o->max_ops };
+        struct raw_header h = convert(fd, &r);
+        close(fd);
+        char program[RAW_PROGRAM_MAX + 1] = "";
+        memcpy(program, h.program, RAW_PROGRAM_MAX);
+        if (program[0] == '\0' || program[0] == '.')
+            snprintf(program, sizeof program, "process");
+        char out[PATH_MAX];
+        int taken = 0;      /* PROGRAM.PID.rep, then PROGRAM.PID.2.rep, ... */
+        do {
+            if (taken++ == 0)
+                snprintf(out, sizeof out, "%s/%s.%" PRIu64 ".rep", o->out, program, h.pid);
+            else
+                snprintf(out, sizeof out, "%s/%s.%" PRIu64 ".%d.rep", o->out, program, h.pid,
+                         taken);
+        } while (access(out, F_OK) == 0 && taken < 1000);
+        write_trace(out, &r);
+        report(program, out, &r, &h);
+        recording_free(&r);
+        unlink(raw_path);
+        written++;
+    }
+    for (int i = 0; i < n; i++)
+        free(logs[i]);
+    free(logs);
+    raw_path[0] = '\0';
+    if (written == 0)
+        fprintf(stderr, "tracerec: warning: no process was recorded%s%s%s\n",
+                o->only ? ": none ran a program named '" : "", o->only ? o->only : "",
+                o->only ? "'" : "");
 }
 
 int main(int argc, char **argv)
@@ -713,16 +810,28 @@ int main(int argc, char **argv)
     find_shim(shim, sizeof shim);
 
     uint64_t max_records = o.capped ? o.max_ops * RAW_RECORDS_PER_OP + RAW_RECORDS_SLACK : 0;
-    int raw_fd = make_raw_log(max_records);
-    int status = run_program(o.program, shim, raw_fd);
-
-    struct recording r = { .max_ops = o.max_ops };
-    struct raw_header h = convert(raw_fd, &r);
-    close(raw_fd);
-    remove_raw_log();
-    write_trace(o.out, &r);
-    report(&o, &r, &h);
-    recording_free(&r);
+    int status;
+    if (o.follow) {
+        make_raw_dir();
+        char max[24];
+        snprintf(max, sizeof max, "%" PRIu64, max_records);
+        if (setenv(RAW_MAX_ENV, max, 1) != 0 ||
+            (o.only != NULL ? setenv(RAW_ONLY_ENV, o.only, 1) : unsetenv(RAW_ONLY_ENV)) != 0)
+            die("cannot set the environment: %s", strerror(errno));
+        status = run_program(o.program, shim, -1);
+        convert_followed(&o);
+        remove_raw_log();
+    } else {
+        int raw_fd = make_raw_log(max_records);
+        status = run_program(o.program, shim, raw_fd);
+        struct recording r = { .max_ops = o.max_ops };
+        struct raw_header h = convert(raw_fd, &r);
+        close(raw_fd);
+        remove_raw_log();
+        write_trace(o.out, &r);
+        report(o.program[0], o.out, &r, &h);
+        recording_free(&r);
+    }
 
     if (WIFSIGNALED(status)) {
         int sig = WTERMSIG(status);

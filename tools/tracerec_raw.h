@@ -12,6 +12,12 @@
  *
  * The file grows in windows of RAW_WINDOW_BYTES; the shim keeps one window
  * mapped at a time. Only the first `count` records are meaningful.
+ *
+ * Following children (tracerec -f, -P), every process makes a log of its
+ * own in the folder RAW_DIR_ENV names, PID.N.log: a process the run
+ * starts, a fork child (which stops writing its parent's log), and each
+ * program a process execs (a new image starts a new log). Each log names
+ * its program in the header.
  */
 #ifndef MALLOCLAB_TRACEREC_RAW_H
 #define MALLOCLAB_TRACEREC_RAW_H
@@ -20,6 +26,13 @@
 
 /* Environment variable holding the raw log's path, set by tracerec. */
 #define RAW_LOG_ENV "TRACEREC_RAW_LOG"
+
+/* Following children: the folder each process makes its log in; the one
+ * program name to log, if only one (tracerec -P); the most records per
+ * log (tracerec -n), if limited. Set by tracerec. */
+#define RAW_DIR_ENV "TRACEREC_RAW_DIR"
+#define RAW_ONLY_ENV "TRACEREC_ONLY"
+#define RAW_MAX_ENV "TRACEREC_MAX_RECORDS"
 
 /* Environment variable that makes the shim exercise its hard paths (a
  * comma-separated list: "bootstrap", "recursion"); only the tests set it. */
@@ -37,6 +50,8 @@ enum {
     /* One mapped window of records: a multiple of the page size and of the
      * record size (may be modified). */
     RAW_WINDOW_BYTES = 1 << 20,
+    /* Room for a program's name in the header, NUL included (may be modified). */
+    RAW_PROGRAM_MAX = 64,
 };
 
 struct raw_header {
@@ -47,6 +62,7 @@ struct raw_header {
     uint64_t unstored;          /* calls seen after max_records was reached */
     uint32_t images;            /* program images that logged (exec starts one) */
     int32_t error;              /* errno that stopped the log early; 0 if none */
+    char program[RAW_PROGRAM_MAX];  /* following children: the program, "cc1" */
 };
 
 enum raw_kind {

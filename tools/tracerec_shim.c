@@ -13,7 +13,9 @@
  *  1. Only the process named in the log's header logs. A fork child stops
  *     logging (pthread_atfork); a process exec'd by a child finds another
  *     pid in the header and never starts. The same process exec'ing keeps
- *     logging after a RAW_EXEC record.
+ *     logging after a RAW_EXEC record. Following children (RAW_DIR_ENV
+ *     set), each process and each program it execs makes a log of its own
+ *     instead, when its program has the name RAW_ONLY_ENV asks for (if any).
  *  2. The order of the records is an order in which the calls really
  *     happened: a free is logged before the block is handed back, an
  *     allocation after it is obtained, and a realloc holds the log's lock
@@ -132,6 +134,8 @@ static struct {
     struct raw_record *window;      /* the mapped window of records */
     uint64_t window_first;          /* index of the window's first record */
     bool selftest_recursion;        /* allocate while holding the lock */
+    bool follow;                    /* following children: a log per process */
+    char program[RAW_PROGRAM_MAX];  /* ...named for this program */
 } logger = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
 /* Whether this process logs; read without the lock on the hot path. */
@@ -242,10 +246,134 @@ static void atfork_parent(void)
     pthread_mutex_unlock(&logger.lock);
 }
 
-/* A fork child is another process: its calls are not the parent's. */
+static bool log_create(void);
+
+/* A fork child is another process: its calls are not the parent's. When
+ * following children, it gets a log of its own. */
 static void atfork_child(void)
 {
     atomic_store(&logging, false);
+    if (logger.follow && logger.header != NULL) {
+        /* The parent's log is mapped shared: let go of it. */
+        if (logger.window != NULL)
+            munmap(logger.window, RAW_WINDOW_BYTES);
+        munmap(logger.header, RAW_HEADER_BYTES);
+        logger.window = NULL;
+        logger.header = NULL;
+        if (log_create())
+            atomic_store(&logging, true);
+    }
+    pthread_mutex_unlock(&logger.lock);
+}
+
+/* Decimal digits of n at the end of buf[len]; returns where they start. */
+static char *digits(uint64_t n, char *buf, size_t len)
+{
+    char *at = buf + len - 1;
+    *at = '\0';
+    do {
+        *--at = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0 && at > buf);
+    return at;
+}
+
+/* Append src to dst[len] (cut at its end); no allocation. */
+static void append(char *dst, size_t len, const char *src)
+{
+    size_t used = strlen(dst);
+    while (*src != '\0' && used + 1 < len)
+        dst[used++] = *src++;
+    dst[used] = '\0';
+}
+
+/* The last part of a path. */
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash != NULL ? slash + 1 : path;
+}
+
+/* The program's names: how it was called (argv[0]) and its file. */
+static void program_names(char *called, char *file, size_t len)
+{
+    called[0] = file[0] = '\0';
+    char buf[PATH_MAX];
+    int fd = open("/proc/self/cmdline", O_RDONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        ssize_t n = read(fd, buf, sizeof buf - 1);
+        close(fd);
+        buf[n > 0 ? n : 0] = '\0';
+        append(called, len, base_name(buf));
+    }
+    ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+    buf[n > 0 ? n : 0] = '\0';
+    append(file, len, base_name(buf));
+    if (called[0] == '\0')
+        append(called, len, file);
+}
+
+/* Following children: make this process's own log, DIR/PID.N.log, and
+ * map its header. Returns false (and logs nothing) if it cannot. */
+static bool log_create(void)
+{
+    const char *dir = getenv(RAW_DIR_ENV), *max = getenv(RAW_MAX_ENV);
+    char pid[24], image[24];
+    const char *p = digits((uint64_t)getpid(), pid, sizeof pid);
+    int fd = -1;
+    for (uint64_t n = 1; fd < 0 && n < 1000; n++) {
+        logger.path[0] = '\0';
+        append(logger.path, sizeof logger.path, dir);
+        append(logger.path, sizeof logger.path, "/");
+        append(logger.path, sizeof logger.path, p);
+        append(logger.path, sizeof logger.path, ".");
+        append(logger.path, sizeof logger.path, digits(n, image, sizeof image));
+        append(logger.path, sizeof logger.path, ".log");
+        fd = open(logger.path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && errno != EEXIST)
+            break;
+    }
+    if (fd < 0) {
+        say("cannot create a raw log in '", dir, "'");
+        return false;
+    }
+    void *map = MAP_FAILED;
+    if (ftruncate(fd, RAW_HEADER_BYTES) == 0)
+        map = mmap(NULL, RAW_HEADER_BYTES, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED) {
+        say("cannot map raw log '", logger.path, "'");
+        return false;
+    }
+    struct raw_header *h = map;
+    memcpy(h->magic, RAW_MAGIC, RAW_MAGIC_LEN);
+    h->pid = (uint64_t)getpid();
+    for (; max != NULL && *max >= '0' && *max <= '9'; max++)
+        h->max_records = h->max_records * 10 + (uint64_t)(*max - '0');
+    memcpy(h->program, logger.program, sizeof h->program);
+    h->images = 1;
+    logger.header = h;
+    logger.window = NULL;
+    return true;
+}
+
+/* Following children: log this program if it is one to log. */
+static void log_open_follow(void)
+{
+    char called[RAW_PROGRAM_MAX], file[RAW_PROGRAM_MAX];
+    program_names(called, file, sizeof called);
+    const char *only = getenv(RAW_ONLY_ENV);
+    if (only != NULL && only[0] != '\0' && strcmp(only, called) != 0 && strcmp(only, file) != 0)
+        return;
+    memcpy(logger.program, called, sizeof logger.program);
+    logger.follow = true;
+    if (pthread_atfork(atfork_prepare, atfork_parent, atfork_child) != 0) {
+        say("cannot register fork handlers; not logging", "", "");
+        return;
+    }
+    pthread_mutex_lock(&logger.lock);
+    if (log_create())
+        atomic_store(&logging, true);
     pthread_mutex_unlock(&logger.lock);
 }
 
@@ -253,6 +381,10 @@ static void atfork_child(void)
  * the real functions are known, with in_shim set. */
 static void log_open(void)
 {
+    if (getenv(RAW_DIR_ENV) != NULL) {
+        log_open_follow();
+        return;
+    }
     const char *path = getenv(RAW_LOG_ENV);
     if (path == NULL)
         return;
