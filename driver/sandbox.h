@@ -15,10 +15,11 @@
  * timed replays' own time limit (isolate.c); mprotect inside memlib's
  * arena, to read/write or to nothing (memlib's own calls); the clocks;
  * getpid, gettid and signals to this process alone (abort, assert); the
- * signal mask; returning from a signal handler; exit. Drivers built with a
- * sanitizer also allow the calls of its run-time library (mmap, munmap,
- * madvise, sigaltstack...): a sanitized driver is for finding bugs, not for
- * grading.
+ * signal mask; returning from a signal handler; exit. A driver built with
+ * a sanitizer has no sandbox: the sanitizer's run-time library needs calls
+ * the filter refuses (mmap, readlink, open...) to report a bug in mm.c, and
+ * the filter would blame mm.c for them. Such a driver is for finding bugs,
+ * not for grading.
  *
  * The filter checks the architecture first: on x86-64 a 32-bit system call
  * (int 0x80) is refused like any other. On architectures other than x86-64
