@@ -5,8 +5,10 @@
 #   skeleton    mm.c with its solution parts cut out (handout/extract skeleton)
 #   naive       a bump allocator (handout/mm-naive.c)
 #
-# In it: the top-level files (the Makefile and README.md made from the
-# lab's own by their handout: markers, handout/extract), the driver's
+# In it: the top-level files (the Makefile, README.md and README.zh-CN.md
+# made from the lab's own by their handout: markers, handout/extract;
+# each guide's "What to edit" paragraph from handout/STARTER.md or
+# handout/STARTER.zh-CN.md), the driver's
 # sources, the viewer page's sources (-H), the other handouts' interfaces
 # (eras/: a submission of another course builds unchanged), the traces,
 # the trace tools' sources, tools/rulecheck and its lists (a student
@@ -42,6 +44,8 @@ handout:
 	tar -cf - $(HANDOUT_COPY) | tar -xf - -C $(HANDOUT_DIR)
 	sh handout/extract makefile < Makefile > $(HANDOUT_DIR)/Makefile
 	sh handout/extract readme handout/$(STARTER).md < README.md > $(HANDOUT_DIR)/README.md
+	sh handout/extract readme handout/$(STARTER).zh-CN.md < README.zh-CN.md \
+	    > $(HANDOUT_DIR)/README.zh-CN.md
 	$(HANDOUT_MM_$(STARTER)) $(HANDOUT_DIR)/mm.c
 	tar --sort=name --owner=0 --group=0 --numeric-owner -czf $(HANDOUT) \
 	    -C $(HANDOUT_ROOT) malloclab-handout

@@ -39,7 +39,7 @@ build() {
 
 begin
 unpack reference
-for f in Makefile README.md mm.c mm.h memlib.c memlib.h mdriver.c config.h traces/uniform.rep \
+for f in Makefile README.md README.zh-CN.md mm.c mm.h memlib.c memlib.h mdriver.c config.h traces/uniform.rep \
     driver/trace.c tools/rulecheck profiles/default.profile; do
     [ -f "$h/$f" ] || note "no $f in the handout"
 done
@@ -47,10 +47,17 @@ for f in tests tools/grade bench plots handout .ci BENCHMARKS.md; do
     [ ! -e "$h/$f" ] || note "the handout has the instructor's $f"
 done
 cmp -s mm.c "$h/mm.c" || note "the reference handout's mm.c is not the lab's"
-grep -q 'handout:' "$h/README.md" "$h/Makefile" && note "a handout: marker is left in README.md or the Makefile"
+grep -q 'handout:' "$h/README.md" "$h/README.zh-CN.md" "$h/Makefile" &&
+    note "a handout: marker is left in a guide or the Makefile"
 grep -q '^## For students' "$h/README.md" || note "the README has no students' part"
 grep -q '^## For instructors\|^## Tests and CI\|tools/grade' "$h/README.md" &&
     note "the README has the instructors' part"
+grep -q '^## 给学生' "$h/README.zh-CN.md" || note "the Chinese guide has no students' part"
+grep -q '^## 从教材到实验' "$h/README.zh-CN.md" || note "the Chinese guide lost 从教材到实验"
+grep -q '^## 术语表' "$h/README.zh-CN.md" || note "the Chinese guide lost its glossary"
+grep -q '^## 给教师\|^## 测试与 CI\|tools/grade' "$h/README.zh-CN.md" &&
+    note "the Chinese guide has the instructors' part"
+grep -q '参考分配器' "$h/README.zh-CN.md" || note "the Chinese guide does not describe the reference starter"
 grep -q 'make test' "$h/Makefile" "$h/README.md" && note "the handout still offers make test"
 build
 run sh -c "cd '$h' && ./mdriver -V"
@@ -66,6 +73,7 @@ grep -q -- '---- Invariants' "$h/mm.c" || note "the skeleton lost the design not
 notes=$(grep -c 'To write:' "$h/mm.c")
 [ "$notes" -eq 7 ] || note "$notes 'To write' notes, not 7"
 grep -q 'starts as a skeleton' "$h/README.md" || note "the README does not describe the skeleton"
+grep -q '骨架' "$h/README.zh-CN.md" || note "the Chinese guide does not describe the skeleton"
 build
 run sh -c "cd '$h' && ./mdriver -V"
 expect_status 1
@@ -80,6 +88,7 @@ begin
 unpack naive
 grep -q 'bump allocator' "$h/mm.c" || note "the naive mm.c is not the bump allocator"
 grep -q 'naive allocator' "$h/README.md" || note "the README does not describe the naive starter"
+grep -q '朴素的分配器' "$h/README.zh-CN.md" || note "the Chinese guide does not describe the naive starter"
 build
 run sh -c "cd '$h' && ./mdriver -V"
 expect_status 0
