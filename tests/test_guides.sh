@@ -37,7 +37,7 @@ done
 
 # scan GUIDE: its records (tests/guides/scan.awk), kept in $tmp.
 scan() {
-    awk -f tests/guides/scan.awk "$1" >"$(rec "$1")"
+    awk -f handout/anchor.awk -f tests/guides/scan.awk "$1" >"$(rec "$1")"
 }
 rec() { echo "$tmp/$(echo "$1" | tr / _).rec"; }
 
@@ -318,7 +318,7 @@ begin
 slip() {    # slip CHECK TEXT: append TEXT to a copy of the English guide
     cp "$en" "$tmp/guide.md"
     printf '%s\n' "$2" >>"$tmp/guide.md"
-    awk -f tests/guides/scan.awk "$tmp/guide.md" >"$(rec "$tmp/guide.md")"
+    awk -f handout/anchor.awk -f tests/guides/scan.awk "$tmp/guide.md" >"$(rec "$tmp/guide.md")"
     found=$("$1" "$tmp/guide.md" 2>&1)
     [ -n "$found" ] || note "$1 missed: $2"
 }
@@ -332,7 +332,7 @@ slip check_anchors 'See [nowhere](#no-such-section).'
 slip check_anchors 'See [nothing](no-such-file.md).'
 # A guide without -q: its help line taken out of a copy.
 grep -v -- '-q' "$en" >"$tmp/guide.md"
-awk -f tests/guides/scan.awk "$tmp/guide.md" >"$(rec "$tmp/guide.md")"
+awk -f handout/anchor.awk -f tests/guides/scan.awk "$tmp/guide.md" >"$(rec "$tmp/guide.md")"
 [ -n "$(check_flags_named "$tmp/guide.md")" ] || note "check_flags_named missed a guide without -q"
 # The Chinese guide falling behind: a command, a table row, a section.
 cp "$zh" "$tmp/zh.md"

@@ -58,6 +58,14 @@ grep -q '^## 术语表' "$h/README.zh-CN.md" || note "the Chinese guide lost its
 grep -q '^## 给教师\|^## 测试与 CI\|tools/grade' "$h/README.zh-CN.md" &&
     note "the Chinese guide has the instructors' part"
 grep -q '参考分配器' "$h/README.zh-CN.md" || note "the Chinese guide does not describe the reference starter"
+for g in README.md README.zh-CN.md; do
+    LC_ALL=C awk -f handout/anchor.awk -f tests/guides/scan.awk "$h/$g" >"$tmp/guide.rec"
+    awk -F'\t' '$1 == "A" { print $5 }' "$tmp/guide.rec" >"$tmp/anchors"
+    awk -F'\t' '$1 == "L" && $5 ~ /^#/ { print $3 "\t" substr($5, 2) }' "$tmp/guide.rec" >"$tmp/links"
+    while IFS='	' read -r line target; do
+        grep -qxF -- "$target" "$tmp/anchors" || note "the handout's $g:$line links to #$target, which it does not have"
+    done <"$tmp/links"
+done
 grep -q 'make test' "$h/Makefile" "$h/README.md" && note "the handout still offers make test"
 build
 run sh -c "cd '$h' && ./mdriver -V"

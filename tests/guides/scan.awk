@@ -15,22 +15,13 @@
 #   T COLS  SPANS   a table row: its columns, the code spans of its first cell
 #   M -     MARK    a handout marker (handout:instructor, handout:end, ...)
 #
-# TEXT is the rest of the line and may hold tabs. Run it with LC_ALL=C:
-# the guides are UTF-8, read here byte by byte.
+# TEXT is the rest of the line and may hold tabs. Run it after
+# handout/anchor.awk (awk -f handout/anchor.awk -f tests/guides/scan.awk),
+# with LC_ALL=C: the guides are UTF-8, read here byte by byte.
 
 BEGIN { OFS = "\t"; only = 0; fence = 0; carry = ""; joined = 0 }
 
 function out(kind, a, b) { print kind, only, NR, a, b }
-
-# GitHub's anchor of a heading: lower case, punctuation dropped (ASCII and
-# the full-width marks the Chinese headings use), each space a hyphen.
-function slug(s) {
-    s = tolower(s)
-    gsub(/[]!"#$%&'()*+,.\/:;<=>?@[\\^`{|}~]/, "", s)
-    gsub(/，|、|：|（|）|。|“|”|《|》|？|！|；|·/, "", s)
-    gsub(/ /, "-", s)
-    return s
-}
 
 # The code spans of `s`, joined by a space.
 function spans(s,    n, i, part, all) {
@@ -67,7 +58,7 @@ fence {
     text = substr($0, level + 2)
     if (level <= 2) only = (text == "从教材到实验" || text == "术语表")
     out("H", level, text)
-    out("A", "-", slug(text))
+    out("A", "-", anchor(text))
 }
 
 /^\|/ {
