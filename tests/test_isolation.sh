@@ -63,8 +63,9 @@ while IFS='|' read -r name trace line op phrases; do
     expect_err "FAIL [mm] $T/$trace.rep:$line: '$op': "
     expect_phrases "$phrases"
     expect_row '^Total '
-    # The time limit stops the loop on time: not before it, not long after.
-    [ "$name" = loop ] && expect_secs 1.9 4.5
+    # The time limit stops the loop: not before it, and not never (the
+    # upper bound is loose on purpose: a loaded machine is slow, not wrong).
+    [ "$name" = loop ] && expect_secs 1.9 15
     end "$name-fails-$trace-at-line-$line-with-exit-1"
 done <"$tmp/broken"
 
