@@ -24,11 +24,9 @@
  * with the parent, which can show it on a status line (progress.h).
  *
  * The graded code runs in the child, so every record is checked before it
- * is believed: it must carry the token the parent drew for this run (the
- * layout of the record is no secret, the token is), and agree with what
- * the parent knows itself (the trace's operations and peak, possible
- * figures). Before mm.c runs, the child enters its own process group (all
- * of it is killed when the run ends) and the sandbox (sandbox.h).
+ * is believed (record.h: the record, its token, its checks). Before mm.c
+ * runs, the child enters its own process group (all of it is killed when
+ * the run ends) and the sandbox (sandbox.h).
  *
  * With -D a run happens in the driver's own process instead, so that a
  * debugger stops at a crash; only an exit() is caught there, and there is
@@ -45,7 +43,6 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
-#include <sys/random.h>
 #include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -57,6 +54,7 @@
 #include "fingerprint.h"
 #include "memlib.h"
 #include "progress.h"
+#include "record.h"
 #include "sandbox.h"
 #include "timeline.h"
 #include "timing.h"
@@ -72,30 +70,10 @@ static const uintptr_t null_zone = 65536;
  * the allocator leaves none on the main stack (in bytes). */
 enum { HANDLER_STACK = 64 * 1024 };
 
-static const uint32_t report_magic = 0x6d616c6cu;  /* "mall" */
-
-enum report_kind { REPORT_CHECKED = 1, REPORT_RESULT, REPORT_SIGNAL, REPORT_TIMEOUT, REPORT_EXIT };
-
 /* Memory the driver keeps ready for itself in a sandboxed child, where it
  * can no longer ask the kernel for more: a base, and so much per
  * operation and per id of the trace (bytes). */
 static const size_t reserve_base = 4u << 20, reserve_per_op = 16, reserve_per_id = 256;
-
-struct report {
-    uint32_t magic;
-    uint64_t token;             /* the parent's token for this run */
-    int kind;                   /* enum report_kind */
-    int signo;
-    uintptr_t fault_addr;       /* for SIGSEGV and SIGBUS */
-    int fault_code;             /* their si_code */
-    uintptr_t heap_lo, brk;     /* the heap when it happened */
-    int phase;                  /* enum run_phase */
-    int op;                     /* index of the operation being checked */
-    int exit_status;            /* for REPORT_EXIT: exit()'s argument, or -1 if unknown */
-    int syscall_nr;             /* for SIGSYS: the refused system call */
-    unsigned syscall_arch;      /* ...and its architecture (AUDIT_ARCH_) */
-    struct run_result result;   /* for REPORT_CHECKED and REPORT_RESULT */
-};
 
 /* ---- The child ------------------------------------------------------------ */
 
@@ -387,18 +365,6 @@ static void explain_signal(const struct report *rep, struct run_result *r)
     }
 }
 
-/* A fresh token for a run: the child's report must carry it. */
-static uint64_t fresh_token(void)
-{
-    uint64_t token = 0;
-    if (getrandom(&token, sizeof token, 0) != (ssize_t)sizeof token) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        token = ((uint64_t)ts.tv_nsec << 32) ^ (uint64_t)ts.tv_sec ^ (uint64_t)getpid();
-    }
-    return token;
-}
-
 /* Wait for the child to end (killing it after `grace` seconds), kill
  * whatever is left in its process group, and reap it. Returns its status. */
 static int reap_pid(pid_t pid, double grace)
@@ -438,43 +404,6 @@ static void adopt_orphans(void)
     if (!done)
         prctl(PR_SET_CHILD_SUBREAPER, 1);
     done = true;
-}
-
-/* Fail r as forged: the record did not come from the driver. */
-static void say_forged(const struct trace *t, struct run_result *r, const char *why)
-{
-    run_fail_at(r, t, t->num_ops, FAIL_FORGED);
-    run_say(r, "the run's report cannot be believed: %s; something other than the driver "
-            "(mm.c) wrote it, or changed the driver's figures", why);
-}
-
-/* Is the child's result record possible, given what the parent knows? */
-static bool believable(const struct trace *t, const struct run_settings *s,
-                       struct run_result *got, struct run_result *r)
-{
-    got->message[sizeof got->message - 1] = '\0';
-    got->detail[sizeof got->detail - 1] = '\0';
-    const char *why = NULL;
-    /* Within a rounding error: i386's x87 computes with more precision. */
-    double util = got->heap_size ? (double)t->peak_live / (double)got->heap_size : 1.0;
-    if (got->ops != t->num_ops || got->peak_live != t->peak_live)
-        why = "it names another trace (its operation count or peak live bytes are wrong)";
-    else if (got->failure < FAIL_NONE || got->failure > FAIL_IMPOSSIBLE ||
-             got->valid != (got->failure == FAIL_NONE) || got->failed_op > t->num_ops)
-        why = "its failure fields contradict each other";
-    else if (got->util_applies != (s->alloc->simulated && !got->stopped))
-        why = "it says utilization applies where it does not, or the reverse";
-    else if (got->valid && got->util_applies &&
-             (got->heap_size < t->peak_live || got->heap_size > mem_max_heap() ||
-              got->util < 0 || got->util > 1.0 || got->util > util + 1e-9 ||
-              got->util < util - 1e-9))
-        why = "its heap size and utilization are impossible for this trace";
-    else if (got->timed && (got->reps < 1 || !(got->secs > 0) || !(got->spread >= 0)))
-        why = "its timing figures are impossible";
-    if (why == NULL)
-        return true;
-    say_forged(t, r, why);
-    return false;
 }
 
 /* ---- A child, from the parent's side ---------------------------------------- */
@@ -561,20 +490,12 @@ static void take_report(struct isolate_child *c, double secs)
     struct run_result *r = c->r;
     const struct trace *t = c->t;
     int wstatus = 0;
-    if (rep->token != c->token) {
+    if (!record_believable(&c->rep, c->token, t, &c->s, r)) {
         reap(c, &wstatus);
-        say_forged(t, r, "it does not carry the token the driver drew for this run");
         return;
     }
     if (rep->kind == REPORT_CHECKED || rep->kind == REPORT_RESULT) {
-        /* The child's record is trusted only in what it says of the run,
-         * and only where it is possible. */
-        struct run_result got = rep->result;
-        if (!believable(t, &c->s, &got, r)) {
-            reap(c, &wstatus);
-            return;
-        }
-        *r = got;
+        *r = rep->result;
         if (rep->kind == REPORT_CHECKED && run_wants_timing(&c->s, r)) {
             c->stage = STAGE_WAITING;
             c->got = 0;
@@ -633,7 +554,7 @@ struct isolate_child *isolate_start(const struct trace *t, const struct run_sett
         c->progress = NULL;
     char why[SANDBOX_WHY_MAX];
     bool sandboxed = s->alloc->simulated && sandbox_available(why);
-    c->token = fresh_token();
+    c->token = record_token();
     fflush(NULL);
     c->stage_started = run_clock();
     pid_t parent = getpid();
