@@ -8,8 +8,10 @@
  *     driver/allocator.c  mm.c and the C library behind one interface
  *     driver/check.c      the checked replay (blockset.c, payload.c)
  *     driver/timing.c     the timed replays
+ *     driver/table.c      the rows (traces) and columns (allocators and policies)
  *     driver/run.c        one trace under one allocator and policy
  *     driver/isolate.c    ...in a child process: crashes and hangs become failures
+ *                         (record.c: whether the child's record is believed)
  *     driver/parallel.c   ...several at once (-j)
  *     driver/progress.c   the status line on a terminal during long runs
  *     driver/timeline.c   the heap over time, for the plots (-T)
@@ -37,22 +39,21 @@
 #include "config.h"
 #include "memlib.h"
 
-#include "allocator.h"
 #include "breakdown.h"
+#include "command.h"
 #include "diagnose.h"
 #include "grading.h"
 #include "icount.h"
-#include "isolate.h"
 #include "options.h"
 #include "parallel.h"
 #include "profile.h"
 #include "progress.h"
 #include "report.h"
 #include "results.h"
-#include "run.h"
 #include "sandbox.h"
 #include "score.h"
 #include "shrink.h"
+#include "table.h"
 #include "timeline.h"
 #include "trace.h"
 #include "viewer.h"
@@ -152,28 +153,6 @@ static const struct command_line command_line = {
     .epilogue = print_epilogue,
 };
 
-struct options {
-    const char *prog;       /* argv[0], to name this driver in hints */
-    const char **files;
-    size_t nfiles;
-    const char *trace_dir;
-    char *policies;         /* -p's argument, split in place */
-    const char *csv;
-    const char *timeline_dir;
-    const char *shrink_path;
-    size_t max_heap;
-    double time_limit;
-    const char *gradescope, *rules, *build_log;     /* -G, -R, -B */
-    const char *profile;                            /* -C */
-    unsigned stop_line;                             /* -x */
-    unsigned jobs;                                  /* -j */
-    bool quiet;                                     /* -q */
-    bool verbose, per_trace, libc, check_heap, in_process, dump;
-    bool autolab, icount, replay_only;              /* -g, -I, -P */
-    bool breakdown;                                 /* -F */
-    const char *html;                               /* -H */
-};
-
 /* Parse argv into *o; returns -1 to go on, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -259,106 +238,6 @@ static int parse_options(int argc, char **argv, struct options *o)
     if (o->shrink_path != NULL && o->in_process)
         return options_usage_error(&command_line, argv[0], "-S needs child processes to try "
                                    "each smaller trace; leave out -D");
-    return -1;
-}
-
-/* ---- Setting up the run ------------------------------------------------ */
-
-static const char *const default_traces[] = {DEFAULT_TRACES};
-
-/* The rows: -f files, or the default list (the profile's, if it has one)
- * inside the trace directory. */
-static int make_rows(const struct options *o, struct results *rs)
-{
-    const char *const *names = default_traces;
-    size_t n = sizeof default_traces / sizeof default_traces[0];
-    if (rs->profile != NULL && rs->profile->traces != NULL) {
-        names = (const char *const *)rs->profile->traces;
-        n = rs->profile->ntraces;
-    }
-    if (o->nfiles)
-        n = o->nfiles;
-    rs->row = calloc(n, sizeof *rs->row);
-    if (rs->row == NULL)
-        return -1;
-    rs->nrows = n;
-    for (size_t i = 0; i < n; i++) {
-        char *path;
-        if (o->nfiles) {
-            path = strdup(o->files[i]);
-        } else {
-            size_t len = strlen(o->trace_dir) + strlen(names[i]) + 2;
-            path = malloc(len);
-            if (path != NULL)
-                snprintf(path, len, "%s/%s", o->trace_dir, names[i]);
-        }
-        if (path == NULL)
-            return -1;
-        rs->row[i].path = path;
-        const char *slash = strrchr(path, '/');
-        rs->row[i].name = slash ? slash + 1 : path;
-    }
-    return 0;
-}
-
-/* The columns: each -p policy (or mm.c's default), then libc when it is
- * shown (-l) or is the throughput reference. Returns -1 to go on, or an
- * exit status after a message. */
-static int make_columns(struct options *o, struct results *rs, const char *prog)
-{
-    const struct allocator *mm = allocator_mm();
-    size_t max_cols = 2;
-    for (const char *p = o->policies; p && *p; p++)
-        max_cols += *p == ',';
-    rs->col = calloc(max_cols, sizeof *rs->col);
-    if (rs->col == NULL)
-        return EXIT_USAGE;
-    if (o->max_heap == 0)
-        o->max_heap = allocator_max_heap(mm);
-    if (o->verbose)
-        allocator_describe(stdout, mm);
-    /* Another era's interface: what it lacks is said once, then skipped. */
-    bool policies = o->policies != NULL && mm->set_placement == NULL &&
-                    strcmp(o->policies, "libc") != 0;
-    if (allocator_lacks(mm, o->check_heap, policies)) {
-        if (mm->checkheap == NULL)
-            o->check_heap = false;
-        for (char *name = policies ? strtok(o->policies, ",") : NULL; name;
-             name = strtok(NULL, ","))
-            o->libc |= strcmp(name, "libc") == 0;
-        if (policies)
-            o->policies = NULL;
-    }
-    if (o->policies != NULL) {
-        if (mm->set_placement == NULL && strcmp(o->policies, "libc") != 0)
-            return options_usage_error(&command_line, prog, "-p needs mm_set_placement, which "
-                                       "mm.c does not define");
-        for (char *name = strtok(o->policies, ","); name; name = strtok(NULL, ",")) {
-            if (strcmp(name, "libc") == 0) {
-                o->libc = true;         /* shown, in its usual place at the end */
-                continue;
-            }
-            bool known = o->in_process ? mm->set_placement(name) == 0
-                                       : isolate_knows_policy(mm, name, o->time_limit);
-            if (!known)
-                return options_usage_error(&command_line, prog, "mm.c does not know placement "
-                                           "policy '%s' (mm_set_placement returned an error)",
-                                           name);
-            rs->col[rs->ncols++] = (struct column){name, mm, name, true};
-        }
-        if (rs->ncols == 0 && !o->libc)
-            return options_usage_error(&command_line, prog, "-p wants policy names such as "
-                                       "first,next,best");
-    } else {
-        rs->col[rs->ncols++] = (struct column){"mm", mm, NULL, true};
-    }
-    if (o->check_heap && mm->checkheap == NULL)
-        return options_usage_error(&command_line, prog, "-c needs mm_checkheap, which mm.c "
-                                   "does not define");
-    const struct profile *curve = rs->profile ? rs->profile : profile_builtin();
-    bool needs_reference = o->stop_line == 0 && profile_needs_libc(curve, o->icount);
-    if (o->libc || needs_reference)
-        rs->col[rs->ncols++] = (struct column){"libc", allocator_libc(), NULL, o->libc};
     return -1;
 }
 
@@ -581,15 +460,6 @@ static bool run_rows_parallel(struct options *o, struct results *rs, bool *input
     return all_valid;
 }
 
-static void free_results(struct results *rs)
-{
-    for (size_t i = 0; rs->row && i < rs->nrows; i++)
-        free((char *)rs->row[i].path);
-    free(rs->row);
-    free(rs->col);
-    free(rs->cell);
-}
-
 /* ---- Grading ----------------------------------------------------------- */
 
 /* Read what -g, -G, -R, -B and -I need; returns -1 to go on, or an exit
@@ -667,16 +537,16 @@ static int run_driver(int argc, char **argv)
     if (status < 0)
         status = setup_grading(&o, &grading);
     if (status < 0)
-        status = make_columns(&o, &rs, argv[0]);
+        status = table_make_columns(&o, &rs, &command_line, argv[0]);
     if (status >= 0) {
         free(o.files);
-        free_results(&rs);
+        table_free(&rs);
         grading_free(&grading);
         profile_free(&curve);
         return status;
     }
     rs.counted = o.icount;
-    if (make_rows(&o, &rs) != 0 ||
+    if (table_make_rows(&o, &rs) != 0 ||
         (rs.cell = calloc(rs.nrows * rs.ncols, sizeof *rs.cell)) == NULL) {
         fprintf(stderr, "mdriver: out of memory\n");
         return EXIT_USAGE;
@@ -696,7 +566,7 @@ static int run_driver(int argc, char **argv)
     if (o.replay_only) {
         mem_deinit();
         free(o.files);
-        free_results(&rs);
+        table_free(&rs);
         return input_error ? EXIT_USAGE : all_valid ? EXIT_VALID : EXIT_FAILED;
     }
 
@@ -704,7 +574,7 @@ static int run_driver(int argc, char **argv)
         /* Stopped runs are not scored: the heap dumps are the output. */
         mem_deinit();
         free(o.files);
-        free_results(&rs);
+        table_free(&rs);
         return input_error ? EXIT_USAGE : all_valid ? EXIT_VALID : EXIT_FAILED;
     }
     if (o.verbose)
@@ -722,7 +592,7 @@ static int run_driver(int argc, char **argv)
     all_valid &= !score_any_impossible(&rs);
     all_valid &= write_grading(&o, &grading, &input_error);
     free(o.files);
-    free_results(&rs);
+    table_free(&rs);
     grading_free(&grading);
     profile_free(&curve);
     if (input_error)
