@@ -2,7 +2,8 @@
  * command.h - what mdriver's command line asks for, once parsed.
  *
  * mdriver.c reads argv into a struct options by its option table
- * (options.h); table.h lays out the run's table from it.
+ * (options.h); table.h lays out the run's table from it, and rows.h runs
+ * that table as it asks.
  */
 #ifndef MALLOCLAB_COMMAND_H
 #define MALLOCLAB_COMMAND_H

@@ -1,7 +1,7 @@
 /*
  * table.h - the run's table (results.h) laid out from the command line:
  * one row per trace, one column per allocator and policy. Running its
- * cells is mdriver.c's job.
+ * cells is rows.h's job.
  */
 #ifndef MALLOCLAB_TABLE_H
 #define MALLOCLAB_TABLE_H
