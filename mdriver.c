@@ -12,7 +12,7 @@
  *     driver/rows.c       every row under every column, one by one or -j at once
  *     driver/run.c        one trace under one allocator and policy
  *     driver/isolate.c    ...in a child process: crashes and hangs become failures
- *                         (record.c: whether the child's record is believed)
+ *                         (child.c the child's side, record.c whether its record is believed)
  *     driver/parallel.c   ...several at once (-j)
  *     driver/progress.c   the status line on a terminal during long runs
  *     driver/timeline.c   the heap over time, for the plots (-T)
