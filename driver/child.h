@@ -35,8 +35,9 @@ _Noreturn void child_run(const struct child_link *link, const struct trace *t,
                          const struct run_settings *s, double time_limit);
 
 /* In a child just forked from `parent`: whether a's mm_set_placement knows
- * `name`, as the exit status (0 yes, 1 no, 2 the sandbox could not be
- * entered), within `time_limit` seconds; sends no record. Never returns. */
+ * `name`, as the exit status: 0 when it does; not 0 when it does not, or
+ * the sandbox could not be entered, or it crashed or ran past `time_limit`
+ * seconds. Sends no record. Never returns. */
 _Noreturn void child_knows_policy(pid_t parent, const struct allocator *a, const char *name,
                                   double time_limit, bool sandboxed);
 
