@@ -8,8 +8,11 @@
  *     driver/allocator.c  mm.c and the C library behind one interface
  *     driver/check.c      the checked replay (blockset.c, payload.c)
  *     driver/timing.c     the timed replays
+ *     driver/table.c      the rows (traces) and columns (allocators and policies)
+ *     driver/rows.c       every row under every column, one by one or -j at once
  *     driver/run.c        one trace under one allocator and policy
  *     driver/isolate.c    ...in a child process: crashes and hangs become failures
+ *                         (child.c the child's side, record.c whether its record is believed)
  *     driver/parallel.c   ...several at once (-j)
  *     driver/progress.c   the status line on a terminal during long runs
  *     driver/timeline.c   the heap over time, for the plots (-T)
@@ -37,25 +40,20 @@
 #include "config.h"
 #include "memlib.h"
 
-#include "allocator.h"
 #include "breakdown.h"
-#include "diagnose.h"
+#include "command.h"
 #include "grading.h"
 #include "icount.h"
-#include "isolate.h"
 #include "options.h"
-#include "parallel.h"
 #include "profile.h"
 #include "progress.h"
 #include "report.h"
 #include "results.h"
-#include "run.h"
+#include "rows.h"
 #include "sandbox.h"
 #include "score.h"
-#include "shrink.h"
+#include "table.h"
 #include "timeline.h"
-#include "trace.h"
-#include "viewer.h"
 
 enum { EXIT_VALID = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 
@@ -152,28 +150,6 @@ static const struct command_line command_line = {
     .epilogue = print_epilogue,
 };
 
-struct options {
-    const char *prog;       /* argv[0], to name this driver in hints */
-    const char **files;
-    size_t nfiles;
-    const char *trace_dir;
-    char *policies;         /* -p's argument, split in place */
-    const char *csv;
-    const char *timeline_dir;
-    const char *shrink_path;
-    size_t max_heap;
-    double time_limit;
-    const char *gradescope, *rules, *build_log;     /* -G, -R, -B */
-    const char *profile;                            /* -C */
-    unsigned stop_line;                             /* -x */
-    unsigned jobs;                                  /* -j */
-    bool quiet;                                     /* -q */
-    bool verbose, per_trace, libc, check_heap, in_process, dump;
-    bool autolab, icount, replay_only;              /* -g, -I, -P */
-    bool breakdown;                                 /* -F */
-    const char *html;                               /* -H */
-};
-
 /* Parse argv into *o; returns -1 to go on, or an exit status. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -262,105 +238,7 @@ static int parse_options(int argc, char **argv, struct options *o)
     return -1;
 }
 
-/* ---- Setting up the run ------------------------------------------------ */
-
-static const char *const default_traces[] = {DEFAULT_TRACES};
-
-/* The rows: -f files, or the default list (the profile's, if it has one)
- * inside the trace directory. */
-static int make_rows(const struct options *o, struct results *rs)
-{
-    const char *const *names = default_traces;
-    size_t n = sizeof default_traces / sizeof default_traces[0];
-    if (rs->profile != NULL && rs->profile->traces != NULL) {
-        names = (const char *const *)rs->profile->traces;
-        n = rs->profile->ntraces;
-    }
-    if (o->nfiles)
-        n = o->nfiles;
-    rs->row = calloc(n, sizeof *rs->row);
-    if (rs->row == NULL)
-        return -1;
-    rs->nrows = n;
-    for (size_t i = 0; i < n; i++) {
-        char *path;
-        if (o->nfiles) {
-            path = strdup(o->files[i]);
-        } else {
-            size_t len = strlen(o->trace_dir) + strlen(names[i]) + 2;
-            path = malloc(len);
-            if (path != NULL)
-                snprintf(path, len, "%s/%s", o->trace_dir, names[i]);
-        }
-        if (path == NULL)
-            return -1;
-        rs->row[i].path = path;
-        const char *slash = strrchr(path, '/');
-        rs->row[i].name = slash ? slash + 1 : path;
-    }
-    return 0;
-}
-
-/* The columns: each -p policy (or mm.c's default), then libc when it is
- * shown (-l) or is the throughput reference. Returns -1 to go on, or an
- * exit status after a message. */
-static int make_columns(struct options *o, struct results *rs, const char *prog)
-{
-    const struct allocator *mm = allocator_mm();
-    size_t max_cols = 2;
-    for (const char *p = o->policies; p && *p; p++)
-        max_cols += *p == ',';
-    rs->col = calloc(max_cols, sizeof *rs->col);
-    if (rs->col == NULL)
-        return EXIT_USAGE;
-    if (o->max_heap == 0)
-        o->max_heap = allocator_max_heap(mm);
-    if (o->verbose)
-        allocator_describe(stdout, mm);
-    /* Another era's interface: what it lacks is said once, then skipped. */
-    bool policies = o->policies != NULL && mm->set_placement == NULL &&
-                    strcmp(o->policies, "libc") != 0;
-    if (allocator_lacks(mm, o->check_heap, policies)) {
-        if (mm->checkheap == NULL)
-            o->check_heap = false;
-        for (char *name = policies ? strtok(o->policies, ",") : NULL; name;
-             name = strtok(NULL, ","))
-            o->libc |= strcmp(name, "libc") == 0;
-        if (policies)
-            o->policies = NULL;
-    }
-    if (o->policies != NULL) {
-        if (mm->set_placement == NULL && strcmp(o->policies, "libc") != 0)
-            return options_usage_error(&command_line, prog, "-p needs mm_set_placement, which "
-                                       "mm.c does not define");
-        for (char *name = strtok(o->policies, ","); name; name = strtok(NULL, ",")) {
-            if (strcmp(name, "libc") == 0) {
-                o->libc = true;         /* shown, in its usual place at the end */
-                continue;
-            }
-            bool known = o->in_process ? mm->set_placement(name) == 0
-                                       : isolate_knows_policy(mm, name, o->time_limit);
-            if (!known)
-                return options_usage_error(&command_line, prog, "mm.c does not know placement "
-                                           "policy '%s' (mm_set_placement returned an error)",
-                                           name);
-            rs->col[rs->ncols++] = (struct column){name, mm, name, true};
-        }
-        if (rs->ncols == 0 && !o->libc)
-            return options_usage_error(&command_line, prog, "-p wants policy names such as "
-                                       "first,next,best");
-    } else {
-        rs->col[rs->ncols++] = (struct column){"mm", mm, NULL, true};
-    }
-    if (o->check_heap && mm->checkheap == NULL)
-        return options_usage_error(&command_line, prog, "-c needs mm_checkheap, which mm.c "
-                                   "does not define");
-    const struct profile *curve = rs->profile ? rs->profile : profile_builtin();
-    bool needs_reference = o->stop_line == 0 && profile_needs_libc(curve, o->icount);
-    if (o->libc || needs_reference)
-        rs->col[rs->ncols++] = (struct column){"libc", allocator_libc(), NULL, o->libc};
-    return -1;
-}
+/* ---- Writing ------------------------------------------------------------ */
 
 /* results.csv and totals.csv into the -T folder. */
 static int write_timeline_csvs(const char *dir, const struct results *rs)
@@ -371,223 +249,6 @@ static int write_timeline_csvs(const char *dir, const struct results *rs)
         return -1;
     snprintf(path, sizeof path, "%s/totals.csv", dir);
     return report_totals_csv(path, rs);
-}
-
-/* ---- Running ------------------------------------------------------------- */
-
-/* -P: replay `t` once on each shown column, for callgrind (icount.h);
- * returns false when an allocator could not be initialised. */
-static bool replay_columns(const struct trace *t, const struct results *rs)
-{
-    bool replayed = true;
-    for (size_t c = 0; c < rs->ncols; c++) {
-        const struct column *col = &rs->col[c];
-        struct run_settings s = {.alloc = col->alloc, .policy = col->policy, .label = col->label};
-        if (col->shown && icount_replay(t, &s) != 0)
-            replayed = false;
-    }
-    return replayed;
-}
-
-/* Read row i's trace into *t; on an input error, note it in the row's
- * cells and return false (run_rows says it, in the order of the rows). */
-static bool load_row(struct results *rs, size_t i, struct trace *t)
-{
-    struct row *row = &rs->row[i];
-    char err[TRACE_ERR_MAX];
-    if (trace_read(row->path, t, err) != 0) {
-        for (size_t c = 0; c < rs->ncols; c++)
-            snprintf(results_cell(rs, i, c)->message, RUN_MESSAGE_MAX, "%s", err);
-        return false;
-    }
-    row->loaded = true;
-    row->ops = t->num_ops;
-    row->weight = t->weight;
-    return true;
-}
-
-/* How column `col` runs a trace. */
-static struct run_settings cell_settings(const struct options *o, const struct column *col)
-{
-    struct run_settings s = {
-        .alloc = col->alloc,
-        .policy = col->policy,
-        .check_heap = o->check_heap && col->alloc->simulated,
-        .time_it = !o->icount,
-        .show_progress = true,
-        .timeline_dir = o->timeline_dir,
-        .label = col->label,
-        .dump = o->dump || o->stop_line != 0,
-        .stop_at_line = o->stop_line,
-    };
-    if (o->stop_line != 0) {
-        s.time_it = false;
-        s.timeline_dir = NULL;
-    }
-    return s;
-}
-
-/* Cell (i, c) has run on trace t: count its instructions (-I), explain a
- * failure, say what -V says. Returns false when a check failed. */
-static bool finish_cell(struct options *o, struct results *rs, size_t i, size_t c,
-                        const struct trace *t)
-{
-    const struct row *row = &rs->row[i];
-    const struct column *col = &rs->col[c];
-    struct run_result *r = results_cell(rs, i, c);
-    struct run_settings s = cell_settings(o, col);
-    if (o->icount && r->valid)
-        icount_run(t, &s, o->max_heap, o->time_limit, r);
-    if (!r->valid) {
-        diagnose_first_bad_op(t, &s, o->time_limit, !o->in_process, r);
-        fflush(stdout);
-        fprintf(stderr, "FAIL [%s] %s\n", col->label, r->message);
-        if (s.dump)
-            diagnose_show_heap(t, &s, r, o->time_limit, !o->in_process);
-        if (o->shrink_path != NULL && col->alloc->simulated) {
-            shrink_trace(t, &s, r, o->time_limit, o->shrink_path, o->prog);
-            o->shrink_path = NULL;          /* the first failure only */
-        }
-        return false;
-    }
-    if (o->verbose && r->timed && o->icount) {
-        printf("  %s: valid (checked in %.3f s); %llu instructions counted, %.1f per "
-               "operation\n", col->label, r->check_secs, r->instructions,
-               r->ops ? (double)r->instructions / (double)r->ops : 0.0);
-    } else if (r->stopped) {
-        printf("%s [%s]: stopped after line %u as asked (-x):%s\n", row->path, col->label,
-               o->stop_line, r->detail);
-    } else if (o->verbose && r->timed && r->reps == 1) {
-        printf("  %s: valid (checked in %.3f s); %.0f Kops, timed once: one replay takes "
-               "longer than the timing budget (%g s), so no spread\n", col->label,
-               r->check_secs, (double)r->ops / r->secs / 1000.0, (double)TIMING_BUDGET);
-    } else if (o->verbose && r->timed) {
-        printf("  %s: valid (checked in %.3f s); %.0f Kops, noise ±%.1f%% over %d timed "
-               "replays%s\n", col->label, r->check_secs, (double)r->ops / r->secs / 1000.0,
-               100.0 * r->spread, r->reps,
-               r->converged ? "" : " (did not settle in the time allowed)");
-    }
-    return true;
-}
-
-/* -V: what row i's trace holds, before its cells. */
-static void say_row(const struct options *o, const struct results *rs, size_t i,
-                    const struct trace *t)
-{
-    if (o->verbose)
-        printf("Reading %s: %s header, %s, %zu ids, %zu operations, peak live payload %zu "
-               "bytes\n", rs->row[i].path, trace_format_name(t->format),
-               trace_weight_name(t->weight), t->num_ids, t->num_ops, t->peak_live);
-}
-
-/* -V: what cell (i, c) is about to do. */
-static void say_cell(const struct options *o, const struct column *col)
-{
-    if (o->verbose)
-        printf("  %s: checking%s, then %s\n", col->label,
-               o->check_heap && col->alloc->simulated ? " with mm_checkheap after every "
-               "operation" : "", o->icount ? "counting instructions" : "timing");
-    fflush(stdout);
-}
-
-static void say_input_error(const struct results *rs, size_t i)
-{
-    fflush(stdout);
-    fprintf(stderr, "%s\n", results_cell(rs, i, 0)->message);
-}
-
-/* -H: the page of the first trace, once its cells have run. */
-static void write_viewer(const struct options *o, const struct results *rs, size_t i,
-                         const struct trace *t, bool *input_error)
-{
-    if (o->html == NULL || i != 0)
-        return;
-    if (viewer_write(o->html, t, rs, i, o->check_heap, o->time_limit, !o->in_process) == 0)
-        printf("Wrote %s: the heap of %s at every operation (open it in a browser)%s\n",
-               o->html, rs->row[i].path, rs->nrows > 1 ? "; -H draws the first trace only" : "");
-    else
-        *input_error = true;
-}
-
-/* Run every column on row i; returns false when a check failed. */
-static bool run_row(struct options *o, struct results *rs, size_t i, bool *input_error)
-{
-    struct trace t;
-    if (!load_row(rs, i, &t)) {
-        say_input_error(rs, i);
-        *input_error = true;
-        return true;
-    }
-    say_row(o, rs, i, &t);
-    if (o->replay_only) {
-        bool replayed = replay_columns(&t, rs);
-        trace_free(&t);
-        return replayed;
-    }
-    bool all_valid = true;
-    for (size_t c = 0; c < rs->ncols; c++) {
-        struct run_settings s = cell_settings(o, &rs->col[c]);
-        say_cell(o, &rs->col[c]);
-        diagnose_run(&t, &s, o->time_limit, !o->in_process, results_cell(rs, i, c));
-        all_valid &= finish_cell(o, rs, i, c, &t);
-    }
-    write_viewer(o, rs, i, &t, input_error);
-    trace_free(&t);
-    return all_valid;
-}
-
-/* -j N: every trace read first; the checked replays of all rows and
- * columns N at a time, then the timing (parallel.h); then, row by row,
- * what run_row says, in the same order. Returns false when a check failed. */
-static bool run_rows_parallel(struct options *o, struct results *rs, bool *input_error)
-{
-    struct trace *t = calloc(rs->nrows, sizeof *t);
-    struct parallel_run *runs = calloc(rs->nrows * rs->ncols, sizeof *runs);
-    if (t == NULL || runs == NULL) {
-        free(t);
-        free(runs);
-        bool all_valid = true;
-        for (size_t i = 0; i < rs->nrows; i++)
-            all_valid &= run_row(o, rs, i, input_error);
-        return all_valid;
-    }
-    size_t n = 0;
-    for (size_t i = 0; i < rs->nrows; i++) {
-        if (!load_row(rs, i, &t[i]))
-            continue;
-        for (size_t c = 0; c < rs->ncols; c++)
-            runs[n++] = (struct parallel_run){&t[i], cell_settings(o, &rs->col[c]),
-                                              results_cell(rs, i, c)};
-    }
-    parallel_run_all(runs, n, o->jobs, o->time_limit);
-
-    bool all_valid = true;
-    for (size_t i = 0; i < rs->nrows; i++) {
-        if (!rs->row[i].loaded) {
-            say_input_error(rs, i);
-            *input_error = true;
-            continue;
-        }
-        say_row(o, rs, i, &t[i]);
-        for (size_t c = 0; c < rs->ncols; c++) {
-            say_cell(o, &rs->col[c]);
-            all_valid &= finish_cell(o, rs, i, c, &t[i]);
-        }
-        write_viewer(o, rs, i, &t[i], input_error);
-        trace_free(&t[i]);
-    }
-    free(t);
-    free(runs);
-    return all_valid;
-}
-
-static void free_results(struct results *rs)
-{
-    for (size_t i = 0; rs->row && i < rs->nrows; i++)
-        free((char *)rs->row[i].path);
-    free(rs->row);
-    free(rs->col);
-    free(rs->cell);
 }
 
 /* ---- Grading ----------------------------------------------------------- */
@@ -667,16 +328,16 @@ static int run_driver(int argc, char **argv)
     if (status < 0)
         status = setup_grading(&o, &grading);
     if (status < 0)
-        status = make_columns(&o, &rs, argv[0]);
+        status = table_make_columns(&o, &rs, &command_line, argv[0]);
     if (status >= 0) {
         free(o.files);
-        free_results(&rs);
+        table_free(&rs);
         grading_free(&grading);
         profile_free(&curve);
         return status;
     }
     rs.counted = o.icount;
-    if (make_rows(&o, &rs) != 0 ||
+    if (table_make_rows(&o, &rs) != 0 ||
         (rs.cell = calloc(rs.nrows * rs.ncols, sizeof *rs.cell)) == NULL) {
         fprintf(stderr, "mdriver: out of memory\n");
         return EXIT_USAGE;
@@ -685,18 +346,13 @@ static int run_driver(int argc, char **argv)
         (o.timeline_dir != NULL && timeline_make_dirs(o.timeline_dir) != 0))
         return EXIT_USAGE;
 
-    bool input_error = false, all_valid = true;
+    bool input_error = false;
     progress_enable(!o.quiet);
-    if (o.jobs > 1 && !o.replay_only) {
-        all_valid = run_rows_parallel(&o, &rs, &input_error);
-    } else {
-        for (size_t i = 0; i < rs.nrows; i++)
-            all_valid &= run_row(&o, &rs, i, &input_error);
-    }
+    bool all_valid = rows_run(&o, &rs, &input_error);
     if (o.replay_only) {
         mem_deinit();
         free(o.files);
-        free_results(&rs);
+        table_free(&rs);
         return input_error ? EXIT_USAGE : all_valid ? EXIT_VALID : EXIT_FAILED;
     }
 
@@ -704,7 +360,7 @@ static int run_driver(int argc, char **argv)
         /* Stopped runs are not scored: the heap dumps are the output. */
         mem_deinit();
         free(o.files);
-        free_results(&rs);
+        table_free(&rs);
         return input_error ? EXIT_USAGE : all_valid ? EXIT_VALID : EXIT_FAILED;
     }
     if (o.verbose)
@@ -722,7 +378,7 @@ static int run_driver(int argc, char **argv)
     all_valid &= !score_any_impossible(&rs);
     all_valid &= write_grading(&o, &grading, &input_error);
     free(o.files);
-    free_results(&rs);
+    table_free(&rs);
     grading_free(&grading);
     profile_free(&curve);
     if (input_error)

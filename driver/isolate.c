@@ -1,6 +1,8 @@
 /*
- * isolate.c - one run per child process; crashes, hangs and exits become
- * that run's failure, explained.
+ * isolate.c - one run per child process, from the parent's side: the
+ * child started, each of its stages waited for, under its time limit, and
+ * the child reaped; crashes, hangs and exits become that run's failure,
+ * explained. What the child does is child.c's.
  *
  * A run has two stages, each ending with one record the child sends
  * through the pipe:
@@ -15,20 +17,16 @@
  *                   or SIGSYS: a system call the sandbox refused)
  *   REPORT_TIMEOUT  the stage's time limit passed (SIGALRM in the child)
  *   REPORT_EXIT     something called exit() before the run finished
- * The handlers only read plain variables and call write() and _exit(),
- * which are async-signal-safe. memlib's arena is mapped before the fork, so
- * heap addresses mean the same in both processes; the parent turns the
- * report into words.
+ * memlib's arena is mapped before the fork, so heap addresses mean the
+ * same in both processes; the parent turns the report into words.
  *
  * The child keeps its progress (struct run_progress) in memory shared
  * with the parent, which can show it on a status line (progress.h).
  *
  * The graded code runs in the child, so every record is checked before it
- * is believed: it must carry the token the parent drew for this run (the
- * layout of the record is no secret, the token is), and agree with what
- * the parent knows itself (the trace's operations and peak, possible
- * figures). Before mm.c runs, the child enters its own process group (all
- * of it is killed when the run ends) and the sandbox (sandbox.h).
+ * is believed (record.h: the record, its token, its checks). The child
+ * runs in a process group of its own: all of it is killed when the run
+ * ends.
  *
  * With -D a run happens in the driver's own process instead, so that a
  * debugger stops at a crash; only an exit() is caught there, and there is
@@ -45,20 +43,15 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
-#include <sys/random.h>
-#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#if defined(__GLIBC__)
-#include <malloc.h>
-#endif
 
-#include "fingerprint.h"
+#include "child.h"
 #include "memlib.h"
 #include "progress.h"
+#include "record.h"
 #include "sandbox.h"
-#include "timeline.h"
 #include "timing.h"
 
 /* Extra time the parent allows past the limit before it kills a child
@@ -67,231 +60,6 @@ static const double grace_secs = 2.0;
 
 /* Addresses below this are read as a NULL pointer plus an offset, in bytes. */
 static const uintptr_t null_zone = 65536;
-
-/* Signal handlers need this much stack of their own: a stack overflow in
- * the allocator leaves none on the main stack (in bytes). */
-enum { HANDLER_STACK = 64 * 1024 };
-
-static const uint32_t report_magic = 0x6d616c6cu;  /* "mall" */
-
-enum report_kind { REPORT_CHECKED = 1, REPORT_RESULT, REPORT_SIGNAL, REPORT_TIMEOUT, REPORT_EXIT };
-
-/* Memory the driver keeps ready for itself in a sandboxed child, where it
- * can no longer ask the kernel for more: a base, and so much per
- * operation and per id of the trace (bytes). */
-static const size_t reserve_base = 4u << 20, reserve_per_op = 16, reserve_per_id = 256;
-
-struct report {
-    uint32_t magic;
-    uint64_t token;             /* the parent's token for this run */
-    int kind;                   /* enum report_kind */
-    int signo;
-    uintptr_t fault_addr;       /* for SIGSEGV and SIGBUS */
-    int fault_code;             /* their si_code */
-    uintptr_t heap_lo, brk;     /* the heap when it happened */
-    int phase;                  /* enum run_phase */
-    int op;                     /* index of the operation being checked */
-    int exit_status;            /* for REPORT_EXIT: exit()'s argument, or -1 if unknown */
-    int syscall_nr;             /* for SIGSYS: the refused system call */
-    unsigned syscall_arch;      /* ...and its architecture (AUDIT_ARCH_) */
-    struct run_result result;   /* for REPORT_CHECKED and REPORT_RESULT */
-};
-
-/* ---- The child ------------------------------------------------------------ */
-
-/* The child's state, for its signal handlers. */
-static int report_fd = -1;
-static uint64_t report_token;
-static struct run_progress own_progress;        /* when no shared memory could be had */
-static struct run_progress *child_progress = &own_progress;
-static volatile sig_atomic_t reported;
-
-static void send_report(struct report *rep)
-{
-    if (reported)
-        return;
-    reported = 1;
-    rep->magic = report_magic;
-    rep->token = report_token;
-    rep->phase = child_progress->phase;
-    rep->op = child_progress->op;
-    rep->heap_lo = (uintptr_t)mem_heap_lo();
-    rep->brk = rep->heap_lo + mem_heapsize();
-    const char *p = (const char *)rep;
-    size_t left = sizeof *rep;
-    while (left > 0) {
-        ssize_t n = write(report_fd, p, left);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            break;
-        p += n;
-        left -= (size_t)n;
-    }
-}
-
-static void on_fatal_signal(int signo, siginfo_t *info, void *context)
-{
-    (void)context;
-    struct report rep;
-    memset(&rep, 0, sizeof rep);
-    rep.kind = signo == SIGALRM ? REPORT_TIMEOUT : REPORT_SIGNAL;
-    rep.signo = signo;
-    if (signo == SIGSEGV || signo == SIGBUS) {
-        rep.fault_addr = (uintptr_t)info->si_addr;
-        rep.fault_code = info->si_code;
-    }
-    if (signo == SIGSYS) {
-        rep.syscall_nr = info->si_syscall;
-        rep.syscall_arch = info->si_arch;
-    }
-    send_report(&rep);
-    _exit(3);
-}
-
-/* exit() before the run finished: report it, with the status when the C
- * library tells it (glibc's on_exit), and end the process at once, after
- * stdio's flush: what exit() would still do (a sanitizer's leak check, say)
- * may need system calls the sandbox refuses. */
-static void on_exit_status(int status, void *unused)
-{
-    (void)unused;
-    if (child_progress->phase == PHASE_DONE)
-        return;
-    struct report rep;
-    memset(&rep, 0, sizeof rep);
-    rep.kind = REPORT_EXIT;
-    rep.exit_status = status;
-    send_report(&rep);
-    if (status >= 0) {
-        fflush(NULL);
-        _exit(status);
-    }
-}
-
-#if !defined(__GLIBC__)
-static void on_exit_hook(void)
-{
-    on_exit_status(-1, NULL);
-}
-#endif
-
-/* The child's own process group, so that everything the run starts can be
- * killed with it; and the child dies with the driver. */
-static void child_detach(pid_t parent)
-{
-    setpgid(0, 0);
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (getppid() != parent)
-        _exit(4);               /* the driver is already gone */
-}
-
-/* SIGALRM after `secs` seconds; 0 disarms it. */
-static void arm_alarm(double secs)
-{
-    struct itimerval limit = {0};
-    limit.it_value.tv_sec = (time_t)secs;
-    limit.it_value.tv_usec = (suseconds_t)((secs - (double)(time_t)secs) * 1e6);
-    if (secs > 0 && limit.it_value.tv_sec == 0 && limit.it_value.tv_usec == 0)
-        limit.it_value.tv_usec = 1;
-    setitimer(ITIMER_REAL, &limit, NULL);
-}
-
-static void child_setup(void)
-{
-    static char handler_stack[HANDLER_STACK];
-    stack_t ss = {.ss_sp = handler_stack, .ss_size = sizeof handler_stack};
-    sigaltstack(&ss, NULL);
-
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_sigaction = on_fatal_signal;
-    sa.sa_flags = SA_SIGINFO | SA_ONSTACK;
-    sigfillset(&sa.sa_mask);
-    static const int fatal[] = {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL, SIGALRM, SIGSYS};
-    for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
-        sigaction(fatal[i], &sa, NULL);
-#if defined(__GLIBC__)
-    on_exit(on_exit_status, NULL);
-#else
-    atexit(on_exit_hook);
-#endif
-}
-
-/* Make sure the driver's own allocations in a sandboxed child never need
- * the kernel: the C library's malloc grows its heap once, now, by more
- * than the run will use, and keeps it. */
-static void reserve_driver_memory(const struct trace *t)
-{
-#if defined(__GLIBC__)
-    mallopt(M_MMAP_MAX, 0);
-    mallopt(M_TRIM_THRESHOLD, -1);
-#endif
-    void *volatile room = malloc(reserve_base + t->num_ops * reserve_per_op +
-                                 t->num_ids * reserve_per_id);
-    free(room);
-}
-
-/* Everything the child does that the sandbox would refuse, then the
- * sandbox. Returns false, with a message in r, when it cannot be entered. */
-static bool enter_sandbox(const struct trace *t, const struct run_settings *s, int go_fd,
-                          struct run_result *r)
-{
-    int fds[5] = {STDOUT_FILENO, STDERR_FILENO, report_fd};
-    size_t n = 3;
-    if (s->timeline_dir != NULL && s->stop_at_line == 0)
-        n += (size_t)timeline_open(t, s, fds + n);
-    reserve_driver_memory(t);
-    if (sandbox_enter(fds, n, go_fd) == 0)
-        return true;
-    run_fail_at(r, t, t->num_ops, FAIL_DRIVER);
-    run_say(r, "cannot enter the sandbox: %s", strerror(errno));
-    return false;
-}
-
-/* The checked replay under the time limit, then, when the parent says
- * "go" through go_fd, the timed replays under their own limit, which must
- * place the blocks where the checked replay did (fingerprint.h). */
-static void run_child(const struct trace *t, const struct run_settings *s, double time_limit,
-                      int go_fd, bool sandboxed)
-{
-    child_setup();
-    struct run_settings cs = *s;
-    cs.progress = child_progress;
-    struct report *rep = calloc(1, sizeof *rep);
-    struct placement placed;
-    if (rep == NULL || !run_placement_init(&placed, t))
-        _exit(4);
-    rep->kind = REPORT_CHECKED;
-    rep->result.ops = t->num_ops;           /* what the parent checks, should the */
-    rep->result.peak_live = t->peak_live;   /* sandbox fail before run_check */
-    rep->result.util_applies = s->alloc->simulated;
-    if (sandboxed && !enter_sandbox(t, s, go_fd, &rep->result)) {
-        child_progress->phase = PHASE_DONE;
-        send_report(rep);
-        _exit(0);
-    }
-    arm_alarm(time_limit);
-    run_check(t, &cs, &placed, &rep->result);
-    arm_alarm(0);
-    bool timing = run_wants_timing(&cs, &rep->result);
-    if (!timing)
-        child_progress->phase = PHASE_DONE;
-    fflush(NULL);                   /* whatever mm.c printed */
-    send_report(rep);
-    char go;
-    if (!timing || read(go_fd, &go, 1) != 1)
-        _exit(0);                   /* nothing to time, or the parent decided otherwise */
-
-    reported = 0;
-    arm_alarm(timing_limit(rep->result.check_secs));
-    rep->kind = REPORT_RESULT;
-    time_replays(t, &cs, &placed, &rep->result);
-    child_progress->phase = PHASE_DONE;
-    fflush(NULL);
-    send_report(rep);
-    _exit(0);
-}
 
 /* ---- The parent ------------------------------------------------------------ */
 
@@ -387,18 +155,6 @@ static void explain_signal(const struct report *rep, struct run_result *r)
     }
 }
 
-/* A fresh token for a run: the child's report must carry it. */
-static uint64_t fresh_token(void)
-{
-    uint64_t token = 0;
-    if (getrandom(&token, sizeof token, 0) != (ssize_t)sizeof token) {
-        struct timespec ts;
-        clock_gettime(CLOCK_REALTIME, &ts);
-        token = ((uint64_t)ts.tv_nsec << 32) ^ (uint64_t)ts.tv_sec ^ (uint64_t)getpid();
-    }
-    return token;
-}
-
 /* Wait for the child to end (killing it after `grace` seconds), kill
  * whatever is left in its process group, and reap it. Returns its status. */
 static int reap_pid(pid_t pid, double grace)
@@ -438,43 +194,6 @@ static void adopt_orphans(void)
     if (!done)
         prctl(PR_SET_CHILD_SUBREAPER, 1);
     done = true;
-}
-
-/* Fail r as forged: the record did not come from the driver. */
-static void say_forged(const struct trace *t, struct run_result *r, const char *why)
-{
-    run_fail_at(r, t, t->num_ops, FAIL_FORGED);
-    run_say(r, "the run's report cannot be believed: %s; something other than the driver "
-            "(mm.c) wrote it, or changed the driver's figures", why);
-}
-
-/* Is the child's result record possible, given what the parent knows? */
-static bool believable(const struct trace *t, const struct run_settings *s,
-                       struct run_result *got, struct run_result *r)
-{
-    got->message[sizeof got->message - 1] = '\0';
-    got->detail[sizeof got->detail - 1] = '\0';
-    const char *why = NULL;
-    /* Within a rounding error: i386's x87 computes with more precision. */
-    double util = got->heap_size ? (double)t->peak_live / (double)got->heap_size : 1.0;
-    if (got->ops != t->num_ops || got->peak_live != t->peak_live)
-        why = "it names another trace (its operation count or peak live bytes are wrong)";
-    else if (got->failure < FAIL_NONE || got->failure > FAIL_IMPOSSIBLE ||
-             got->valid != (got->failure == FAIL_NONE) || got->failed_op > t->num_ops)
-        why = "its failure fields contradict each other";
-    else if (got->util_applies != (s->alloc->simulated && !got->stopped))
-        why = "it says utilization applies where it does not, or the reverse";
-    else if (got->valid && got->util_applies &&
-             (got->heap_size < t->peak_live || got->heap_size > mem_max_heap() ||
-              got->util < 0 || got->util > 1.0 || got->util > util + 1e-9 ||
-              got->util < util - 1e-9))
-        why = "its heap size and utilization are impossible for this trace";
-    else if (got->timed && (got->reps < 1 || !(got->secs > 0) || !(got->spread >= 0)))
-        why = "its timing figures are impossible";
-    if (why == NULL)
-        return true;
-    say_forged(t, r, why);
-    return false;
 }
 
 /* ---- A child, from the parent's side ---------------------------------------- */
@@ -561,20 +280,12 @@ static void take_report(struct isolate_child *c, double secs)
     struct run_result *r = c->r;
     const struct trace *t = c->t;
     int wstatus = 0;
-    if (rep->token != c->token) {
+    if (!record_believable(&c->rep, c->token, t, &c->s, r)) {
         reap(c, &wstatus);
-        say_forged(t, r, "it does not carry the token the driver drew for this run");
         return;
     }
     if (rep->kind == REPORT_CHECKED || rep->kind == REPORT_RESULT) {
-        /* The child's record is trusted only in what it says of the run,
-         * and only where it is possible. */
-        struct run_result got = rep->result;
-        if (!believable(t, &c->s, &got, r)) {
-            reap(c, &wstatus);
-            return;
-        }
-        *r = got;
+        *r = rep->result;
         if (rep->kind == REPORT_CHECKED && run_wants_timing(&c->s, r)) {
             c->stage = STAGE_WAITING;
             c->got = 0;
@@ -633,7 +344,7 @@ struct isolate_child *isolate_start(const struct trace *t, const struct run_sett
         c->progress = NULL;
     char why[SANDBOX_WHY_MAX];
     bool sandboxed = s->alloc->simulated && sandbox_available(why);
-    c->token = fresh_token();
+    c->token = record_token();
     fflush(NULL);
     c->stage_started = run_clock();
     pid_t parent = getpid();
@@ -652,12 +363,9 @@ struct isolate_child *isolate_start(const struct trace *t, const struct run_sett
         }
         close(report[0]);
         close(go[1]);
-        report_fd = report[1];
-        report_token = c->token;
-        if (c->progress != NULL)
-            child_progress = c->progress;
-        child_detach(parent);
-        run_child(t, s, time_limit, go[0], sandboxed);
+        const struct child_link link = {parent, report[1], go[0], c->token, c->progress,
+                                        sandboxed};
+        child_run(&link, t, s, time_limit);
     }
     setpgid(c->pid, c->pid);    /* also here: no race with the child's own call */
     close(report[1]);
@@ -853,21 +561,8 @@ bool isolate_knows_policy(const struct allocator *a, const char *name, double ti
     pid_t pid = fork();
     if (pid < 0)
         return false;
-    if (pid == 0) {
-        child_detach(parent);
-        child_setup();
-        arm_alarm(time_limit);
-        report_fd = STDERR_FILENO;
-        reported = 1;           /* a crash here is not a run's: no report */
-        int fd = STDERR_FILENO, out = STDOUT_FILENO;
-        int fds[2] = {fd, out};
-        if (sandboxed && sandbox_enter(fds, 2, -1) != 0)
-            _exit(2);
-        int known = a->set_placement(name) == 0;
-        child_progress->phase = PHASE_DONE;
-        fflush(NULL);
-        _exit(known ? 0 : 1);
-    }
+    if (pid == 0)
+        child_knows_policy(parent, a, name, time_limit, sandboxed);
     setpgid(pid, pid);
     int wstatus = reap_pid(pid, time_limit + grace_secs);
     return WIFEXITED(wstatus) && WEXITSTATUS(wstatus) == 0;

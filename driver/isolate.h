@@ -8,7 +8,8 @@
  * of what happened and which operation was running; from it the parent
  * writes the failure message: the signal, the faulting address placed
  * relative to the heap, the trace line and operation. A child that neither
- * reports nor ends within the time limit is killed.
+ * reports nor ends within the time limit is killed. (The child's side is
+ * child.h's; the record and whether it is believed, record.h's.)
  *
  * The time limit (-s) is for the checked replay. The timed replays that
  * follow have their own limit, derived from the checked replay's duration

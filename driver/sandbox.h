@@ -12,7 +12,7 @@
  * Allowed: write and writev to the descriptors the driver names (stdout,
  * stderr, the report pipe, -T's files) and close; read from the pipe on
  * which the parent says when to time the trace, and setitimer for the
- * timed replays' own time limit (isolate.c); mprotect inside memlib's
+ * timed replays' own time limit (child.c); mprotect inside memlib's
  * arena, to read/write or to nothing (memlib's own calls); the clocks;
  * getpid, gettid and signals to this process alone (abort, assert); the
  * signal mask; returning from a signal handler; exit. A driver built with

@@ -12,7 +12,7 @@
 #include "../broken/base.h"
 #include "run.h"
 
-/* The record's layout, copied from driver/isolate.c as an attacker would. */
+/* The record's layout, copied from driver/record.h as an attacker would. */
 struct forged_report {
     uint32_t magic;
     uint64_t token;
