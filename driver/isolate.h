@@ -2,10 +2,11 @@
  * isolate.h - running one trace in a child process, so that nothing an
  * allocator does (crash, hang, exit, abort) can take the driver down.
  *
- * The child replays the trace (run_trace) and sends its result record back
- * through a pipe. If the allocator crashes, loops, aborts or exits, the
- * child's signal handlers (or its atexit hook) send instead a short report
- * of what happened and which operation was running; from it the parent
+ * The child replays the trace (run_check, then time_replays: the two
+ * halves of run_trace) and sends its result record back through a pipe.
+ * If the allocator crashes, loops, aborts or exits, the child's signal
+ * handlers (or its atexit hook) send instead a short report of what
+ * happened and which operation was running; from it the parent
  * writes the failure message: the signal, the faulting address placed
  * relative to the heap, the trace line and operation. A child that neither
  * reports nor ends within the time limit is killed. (The child's side is

@@ -31,7 +31,7 @@ static bool replay_columns(const struct trace *t, const struct results *rs)
 }
 
 /* Read row i's trace into *t; on an input error, note it in the row's
- * cells and return false (run_rows says it, in the order of the rows). */
+ * cells and return false (say_input_error says it, in the order of the rows). */
 static bool load_row(struct results *rs, size_t i, struct trace *t)
 {
     struct row *row = &rs->row[i];

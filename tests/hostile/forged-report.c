@@ -34,7 +34,7 @@ static struct forged_report forged;
 int mm_init(void)
 {
     forged.magic = 0x6d616c6cu;
-    forged.kind = 1;                    /* REPORT_RESULT */
+    forged.kind = 1;                    /* REPORT_CHECKED */
     forged.token = 0x1234;              /* a guess */
     forged.result.valid = true;
     forged.result.util = 1.0;
