@@ -90,6 +90,44 @@ static void put_block(struct rec *r, const struct walked_block *b)
     put(r, b->next_free != HEAPWALK_NONE ? (int64_t)b->next_free : -1);
 }
 
+enum side { REMOVED, ADDED };
+
+/* The delta from prev to cur, both in address order: the blocks of prev
+ * not in cur are removed, those of cur not in prev added (a block that
+ * changed at the same offset is both). Returns how many of `side` there
+ * are, and writes them into r unless it is NULL: a removed block as its
+ * offset, an added one whole. */
+static size_t delta(const struct heapwalk *prev, const struct heapwalk *cur, enum side side,
+                    struct rec *r)
+{
+    size_t n = 0;
+    for (size_t i = 0, j = 0; i < prev->n || j < cur->n;) {
+        const struct walked_block *p = i < prev->n ? &prev->block[i] : NULL;
+        const struct walked_block *c = j < cur->n ? &cur->block[j] : NULL;
+        if (p != NULL && c != NULL && same_block(p, c)) {
+            i++, j++;
+            continue;
+        }
+        if (c == NULL || (p != NULL && p->off <= c->off)) {
+            if (side == REMOVED) {
+                n++;
+                if (r != NULL)
+                    put(r, (int64_t)p->off);
+            }
+            i++;
+            if (c == NULL || p->off != c->off)
+                continue;
+        }
+        if (side == ADDED) {
+            n++;
+            if (r != NULL)
+                put_block(r, c);
+        }
+        j++;
+    }
+    return n;
+}
+
 /* Walk mm.c's heap and record it at `moment`: the split of the heap, then
  * the blocks as a key frame or as what changed since the last frame. */
 static void record_frame(struct viewrec *v, const struct allocator *a, size_t moment,
@@ -101,21 +139,8 @@ static void record_frame(struct viewrec *v, const struct allocator *a, size_t mo
     heap_split_measure(walked || v->cur.out_of_memory ? &v->cur : NULL, live, live_bytes,
                        mem_heapsize(), &split);
 
-    /* The delta: blocks of prev not in cur (removed), of cur not in prev (added). */
-    size_t removed = 0, added = 0;
-    for (size_t i = 0, j = 0; i < v->prev.n || j < v->cur.n;) {
-        const struct walked_block *p = i < v->prev.n ? &v->prev.block[i] : NULL;
-        const struct walked_block *c = j < v->cur.n ? &v->cur.block[j] : NULL;
-        if (p != NULL && c != NULL && same_block(p, c)) {
-            i++, j++;
-        } else if (c == NULL || (p != NULL && p->off <= c->off)) {
-            removed++, i++;
-            if (c != NULL && p->off == c->off)
-                added++, j++;
-        } else {
-            added++, j++;
-        }
-    }
+    size_t removed = delta(&v->prev, &v->cur, REMOVED, NULL);
+    size_t added = delta(&v->prev, &v->cur, ADDED, NULL);
     bool key = v->frames_since_key == 0 || v->frames_since_key >= key_every ||
                removed + added > v->cur.n;
 
@@ -136,34 +161,9 @@ static void record_frame(struct viewrec *v, const struct allocator *a, size_t mo
             put_block(&r, &v->cur.block[j]);
     } else {
         put(&r, (int64_t)removed);
-        for (size_t i = 0, j = 0; i < v->prev.n || j < v->cur.n;) {
-            const struct walked_block *p = i < v->prev.n ? &v->prev.block[i] : NULL;
-            const struct walked_block *c = j < v->cur.n ? &v->cur.block[j] : NULL;
-            if (p != NULL && c != NULL && same_block(p, c)) {
-                i++, j++;
-            } else if (c == NULL || (p != NULL && p->off <= c->off)) {
-                put(&r, (int64_t)p->off);
-                i++;
-                if (c != NULL && p->off == c->off)
-                    j++;
-            } else {
-                j++;
-            }
-        }
+        delta(&v->prev, &v->cur, REMOVED, &r);
         put(&r, (int64_t)added);
-        for (size_t i = 0, j = 0; i < v->prev.n || j < v->cur.n;) {
-            const struct walked_block *p = i < v->prev.n ? &v->prev.block[i] : NULL;
-            const struct walked_block *c = j < v->cur.n ? &v->cur.block[j] : NULL;
-            if (p != NULL && c != NULL && same_block(p, c)) {
-                i++, j++;
-            } else if (c == NULL || (p != NULL && p->off <= c->off)) {
-                i++;
-                if (c != NULL && p->off == c->off)
-                    put_block(&r, &v->cur.block[j++]);
-            } else {
-                put_block(&r, &v->cur.block[j++]);
-            }
-        }
+        delta(&v->prev, &v->cur, ADDED, &r);
     }
     commit(&r);
     v->frames_since_key = key ? 1 : v->frames_since_key + 1;

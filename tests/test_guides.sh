@@ -41,11 +41,12 @@ scan() {
 }
 rec() { echo "$tmp/$(echo "$1" | tr / _).rec"; }
 
-# The text of each record of KIND: its fifth field and whatever follows.
-# Prints LINE<TAB>TEXT; ONLY=0 leaves out the Chinese guide's own sections.
-field() {   # field GUIDE KIND [all|shared]
-    awk -F'\t' -v kind="$2" -v which="${3:-all}" '
-        $1 == kind && (which == "all" || $2 == 0) {
+# field GUIDE KIND [A]: the text of each record of KIND (and of fourth
+# field A, if given: a code block's language), that is its fifth field and
+# whatever follows, as LINE<TAB>TEXT.
+field() {
+    awk -F'\t' -v kind="$2" -v a="${3-}" '
+        $1 == kind && (a == "" || $4 == a) {
             t = $0
             for (i = 0; i < 4; i++) t = substr(t, index(t, "\t") + 1)
             print $3 "\t" t
@@ -173,9 +174,7 @@ check_tools() {
 # Paths into the lab: in code spans, sh code blocks and links.
 check_paths() {
     g=$1
-    { field "$g" S; field "$g" L
-      awk -F'\t' '$1 == "B" && $4 == "sh" { t = $0; for (i = 0; i < 4; i++) t = substr(t, index(t, "\t") + 1); print $3 "\t" t }' "$(rec "$g")"
-    } | awk -F'\t' '{
+    { field "$g" S; field "$g" L; field "$g" B sh; } | awk -F'\t' '{
         n = split($2, word, /[ ,]+/)
         for (i = 1; i <= n; i++) {
             w = word[i]

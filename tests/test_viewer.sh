@@ -74,6 +74,21 @@ field() {
     }'
 }
 
+# expect_state PAGE FRAGMENT WHAT PIECE...: the page's state at that
+# fragment holds each PIECE, in order; else note WHAT, with the state.
+expect_state() {
+    s=$(state "$1" "$2")
+    what=$3
+    shift 3
+    rest=$s
+    for piece in "$@"; do
+        case "$rest" in
+            *"$piece"*) rest=${rest#*"$piece"} ;;
+            *) note "$what: $(printf '%s' "$s" | head -c 600)"; return ;;
+        esac
+    done
+}
+
 # blocks_of STATE POLICY: that policy's blocks, "[[off,size,alloc],...]".
 blocks_of() {
     printf '%s\n' "$1" | sed -n "s/.*\"$2\":{[^{]*\"blocks\":\\(\\[[^a-z]*\\]\\)\\].*/\\1]/p" |
@@ -174,16 +189,10 @@ tools/tracegen -p uniform -n 24000 -l 300 -M 512 -s 3 -o "$tmp/long.rep"
 begin
 run ./mdriver -H "$tmp/long.html" -f "$tmp/long.rep"
 expect_status 0
-s=$(state "$tmp/long.html" "op=12345")
-case "$s" in
-    *'"shown":12345,"exact":false,'*) ;;
-    *) note "op 12345 is not shown as sampled: $(printf '%s' "$s" | head -c 300)" ;;
-esac
-s=$(state "$tmp/long.html" "op=24000")
-case "$s" in
-    *'"shown":24000,"exact":true,'*) ;;
-    *) note "the last operation is not exact: $(printf '%s' "$s" | head -c 300)" ;;
-esac
+expect_state "$tmp/long.html" "op=12345" "op 12345 is not shown as sampled" \
+    '"shown":12345,"exact":false,'
+expect_state "$tmp/long.html" "op=24000" "the last operation is not exact" \
+    '"shown":24000,"exact":true,'
 end "viewer-samples-a-trace-past-the-exact-limit"
 
 # ---- Failures -------------------------------------------------------------------
@@ -194,11 +203,8 @@ begin
 run "$B/mdriver-overlap-partial" -H "$tmp/ov.html" -f traces/coalesce-both.rep
 expect_status 1
 expect_err "which overlaps live block 1 (48 bytes at heap+0x50, placed at line 6)"
-s=$(state "$tmp/ov.html" "op=99")
-case "$s" in
-    *'"failure":{"op":2,"moment":3,"first_bad":-1,"kind":"overlapping blocks","marked":[96,144],"blocks":[[80,48,1]]}'*) ;;
-    *) note "the failure is not marked on block 1 at heap+0x50 (80): $s" ;;
-esac
+expect_state "$tmp/ov.html" "op=99" "the failure is not marked on block 1 at heap+0x50 (80)" \
+    '"failure":{"op":2,"moment":3,"first_bad":-1,"kind":"overlapping blocks","marked":[96,144],"blocks":[[80,48,1]]}'
 end "viewer-failure-marks-the-overlapped-block"
 
 # free-writes-next damages block 2 (48 bytes at heap+0x90) when freeing 1.
@@ -206,11 +212,8 @@ begin
 run "$B/mdriver-free-writes-next" -H "$tmp/fw.html" -f traces/coalesce-both.rep
 expect_status 1
 expect_err "the data in block 2 (48 bytes at heap+0x90, placed at line 7) changed"
-s=$(state "$tmp/fw.html" "op=99")
-case "$s" in
-    *'"marked":[144,152],"blocks":[[144,48,2]]'*) ;;
-    *) note "the damaged bytes of block 2 at heap+0x90 (144) are not marked: $s" ;;
-esac
+expect_state "$tmp/fw.html" "op=99" "the damaged bytes of block 2 at heap+0x90 (144) are not marked" \
+    '"marked":[144,152],"blocks":[[144,48,2]]'
 end "viewer-failure-marks-the-damaged-bytes"
 
 # late-corruption breaks a header at line 7 (the third operation); the
@@ -221,33 +224,24 @@ begin
 run "$B/mdriver-late-corruption" -H "$tmp/late.html" -f "$tmp/late.rep"
 expect_status 1
 expect_err "first bad operation: the heap was already inconsistent after line 7"
-s=$(state "$tmp/late.html" "op=1")
-case "$s" in
-    *'"failure":{"op":10,"moment":11,"first_bad":3,"kind":"realloc lost data"'*) ;;
-    *) note "the page does not know the failure at op 11 and the first bad op 3: $s" ;;
-esac
+expect_state "$tmp/late.html" "op=1" "the page does not know the failure at op 11 and the first bad op 3" \
+    '"failure":{"op":10,"moment":11,"first_bad":3,"kind":"realloc lost data"'
 end "viewer-knows-the-first-bad-operation"
 
 # A crash: the page shows the heap just before the crashing operation.
 begin
 run "$B/mdriver-segv" -H "$tmp/sg.html" -f traces/coalesce-both.rep
 expect_status 1
-s=$(state "$tmp/sg.html" "op=99")
-case "$s" in
-    *'"shown":2,'*'"failure":{"op":2,"moment":2,"first_bad":-1,"kind":"crash"'*) ;;
-    *) note "the crash page does not show the heap after op 2, before the crash: $s" ;;
-esac
+expect_state "$tmp/sg.html" "op=99" "the crash page does not show the heap after op 2, before the crash" \
+    '"shown":2,' '"failure":{"op":2,"moment":2,"first_bad":-1,"kind":"crash"'
 end "viewer-crash-shows-the-heap-just-before"
 
 # Without mm_walk_heap the page draws the driver's view: the payloads.
 begin
 run "$B/mdriver-correct" -H "$tmp/nw.html" -f traces/coalesce-both.rep
 expect_status 0
-s=$(state "$tmp/nw.html" "op=4")
-case "$s" in
-    *'"source":"driver"'*'"blocks":[[16,48,1],[80,48,1],[144,48,1],[208,48,1]]'*) ;;
-    *) note "the page does not show the four payloads from the driver's view: $s" ;;
-esac
+expect_state "$tmp/nw.html" "op=4" "the page does not show the four payloads from the driver's view" \
+    '"source":"driver"' '"blocks":[[16,48,1],[80,48,1],[144,48,1],[208,48,1]]'
 end "viewer-without-mm_walk_heap-shows-the-drivers-view"
 
 # ---- Free lists -------------------------------------------------------------------
@@ -260,11 +254,8 @@ end "viewer-without-mm_walk_heap-shows-the-drivers-view"
 begin
 run tests/viewer/mdriver-explicit -H "$tmp/ex.html" -f traces/coalesce-both.rep
 expect_status 0
-s=$(state "$tmp/ex.html" "op=12")
-case "$s" in
-    *'"lists":[[24,152],[152,216],[216,88],[280,24],[344,280]]'*) ;;
-    *) note "the arrows do not follow the free list 344 280 24 152 216 88: $s" ;;
-esac
+expect_state "$tmp/ex.html" "op=12" "the arrows do not follow the free list 344 280 24 152 216 88" \
+    '"lists":[[24,152],[152,216],[216,88],[280,24],[344,280]]'
 s=$(state "$tmp/cb.html" "op=12")
 case "$s" in
     *'"lists":[[0-9]'*) note "the reference mm.c's page draws a free list: $s" ;;
